@@ -1,0 +1,31 @@
+// The rasd command: each subcommand lives in its own cli/cmd_*.cc and is
+// registered here. cli/ is the only code that prints or chooses an exit status:
+// data goes to stdout, messages to stderr; 0 when everything worked, 1 when
+// some input failed, 2 on a usage error.
+#ifndef RASD_CLI_COMMANDS_H_
+#define RASD_CLI_COMMANDS_H_
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace rasd::cli {
+
+enum ExitCode { kExitOk = 0, kExitInputFailed = 1, kExitUsage = 2 };
+
+// Shared by every subcommand: global options, and the exit status the
+// subcommand that ran chose.
+struct Context {
+  std::string data_dir;  // --data; empty: found by FindDataDir
+  int exit_code = kExitOk;
+};
+
+// Each adds its subcommand(s) to `app`; the callback stores its exit status
+// in ctx->exit_code.
+void AddNormalizeCommand(CLI::App* app, Context* ctx);
+void AddExtractCommands(CLI::App* app, Context* ctx);  // extract, mentions, eval
+void AddStoreCommands(CLI::App* app, Context* ctx);    // ingest, events, coverage, conflicts, show, search, export
+
+}  // namespace rasd::cli
+
+#endif  // RASD_CLI_COMMANDS_H_

@@ -1,0 +1,48 @@
+// extract: from an article's text, the programme records of the fact model,
+// every filled field with its evidence. Language-specific knowledge (month
+// names, number words, nouns, sector cues, patterns) is data under
+// data/<lang>/; the machinery here is shared by every language.
+#ifndef RASD_EXTRACT_EXTRACT_H_
+#define RASD_EXTRACT_EXTRACT_H_
+
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "extract/record.h"
+
+namespace rasd {
+
+struct ExtractInput {
+  std::string source;     // file name or URI, copied to the output
+  std::string text;       // the document's text (UTF-8; ill-formed bytes are replaced and counted)
+  std::string title;      // when known apart from the text; the text's first line otherwise
+  std::string published;  // YYYY-MM-DD when known: the reference for relative dates
+  std::string lang;       // declared language, or empty to guess
+};
+
+struct ExtractOptions {
+  bool keep_mentions = false;  // fill Extraction::mentions
+};
+
+class ExtractorImpl;
+
+// Loaded once from the data folder, immutable afterwards, safe to share
+// between threads.
+class Extractor {
+ public:
+  static Result<std::unique_ptr<Extractor>> Load(const std::string& data_dir);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  Extraction Extract(const ExtractInput& input, const ExtractOptions& options = {}) const;
+
+ private:
+  explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
+  std::unique_ptr<ExtractorImpl> impl_;
+};
+
+}  // namespace rasd
+
+#endif  // RASD_EXTRACT_EXTRACT_H_

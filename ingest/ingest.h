@@ -1,0 +1,62 @@
+// ingest: turns what a crawler or scraper wrote (plain text, HTML pages, WARC
+// archives, JSON Lines) into Documents: the article's main text and its
+// metadata. Bad input is reported through the sink, by name and reason, and
+// reading goes on with the rest.
+#ifndef RASD_INGEST_INGEST_H_
+#define RASD_INGEST_INGEST_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace rasd::ingest {
+
+struct Document {
+  std::string source;     // path; "path#offset" for a WARC record, "path:line" for JSON Lines
+  std::string url;        // target or canonical URL when known
+  std::string title;
+  std::string published;  // YYYY-MM-DD when known, else empty
+  std::string fetched;    // YYYY-MM-DD (WARC-Date) when known
+  std::string site;       // site name when known
+  std::string lang;       // declared language ("ar", "fr", ...) or empty
+  std::string kind;       // "text", "html", "warc", "jsonl"
+  // The main text, UTF-8. Every character offset rasd reports for this
+  // document counts code points of this string. For HTML and JSON Lines it is
+  // the headline, a blank line, then the body with paragraph breaks.
+  std::string text;
+};
+
+struct Options {
+  uint64_t max_input_bytes = 256ull << 20;  // a larger file or record is refused
+  uint64_t max_expanded_bytes = 64ull << 20;  // decompressed size of one record / page
+  // JSON Lines field names, tried in order; the defaults cover common scrapers.
+  std::vector<std::string> jsonl_text_fields = {"text", "content", "body", "article", "maintext"};
+  std::vector<std::string> jsonl_html_fields = {"html", "raw_html", "content_html"};
+  std::vector<std::string> jsonl_title_fields = {"title", "headline"};
+  std::vector<std::string> jsonl_url_fields = {"url", "link", "source_url", "uri"};
+  std::vector<std::string> jsonl_date_fields = {"date", "published", "date_publish", "published_at", "pubdate", "datePublished"};
+};
+
+// Receives what the readers produce.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void OnDocument(Document&& doc) = 0;
+  // An input (or a record inside one) that could not be read. `source` names
+  // it as precisely as known (path, WARC offset, JSONL line).
+  virtual void OnError(const std::string& source, const std::string& reason) = 0;
+  // A record that was readable but is not an article (a WARC request, a
+  // non-HTML payload). Counted, not an error.
+  virtual void OnSkipped(const std::string& source, const std::string& reason) {}
+};
+
+// Reads each path (a file, a folder walked recursively, or "-" for stdin),
+// finding each file's kind by its content as well as its name. Returns a
+// non-OK status only when nothing could be attempted at all (a usage error).
+Status ReadPaths(const std::vector<std::string>& paths, const Options& options, Sink* sink);
+
+}  // namespace rasd::ingest
+
+#endif  // RASD_INGEST_INGEST_H_

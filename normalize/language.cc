@@ -1,0 +1,85 @@
+#include <algorithm>
+#include <filesystem>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "common/tsv.h"
+#include "common/utf8.h"
+#include "normalize/normalize.h"
+
+namespace rasd {
+
+Result<LanguageGuesser> LanguageGuesser::Load(const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  LanguageGuesser g;
+  fs::path dir = fs::path(data_dir) / "lang";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("no language word lists in " + dir.string());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::vector<std::string> words;
+    Status s = ReadTsv(f.string(), false, [&](const TsvRow& row) {
+      words.push_back(NormalizeKey(row.at(0)));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    std::sort(words.begin(), words.end());
+    g.words_.emplace_back(f.stem().string(), std::move(words));
+  }
+  return g;
+}
+
+LanguageGuess LanguageGuesser::Guess(std::string_view text) const {
+  size_t arabic = 0, latin = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+      ++i;
+      continue;
+    }
+    size_t len = utf8::SequenceLength(b);
+    if (i + len > text.size()) break;
+    char32_t c = utf8::Next(text, &i);
+    UErrorCode ec = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &ec);
+    if (!u_isalpha(static_cast<UChar32>(c))) continue;
+    if (sc == USCRIPT_ARABIC) ++arabic;
+    else if (sc == USCRIPT_LATIN) ++latin;
+  }
+  size_t letters = arabic + latin;
+  if (letters == 0) return {"other", 0};
+  if (arabic >= latin) return {"ar", static_cast<double>(arabic) / letters};
+  // Latin script: which language's function words cover the most tokens.
+  std::string key = NormalizeKey(text.substr(0, std::min<size_t>(text.size(), 20000)));
+  std::vector<size_t> hits(words_.size(), 0);
+  size_t tokens = 0;
+  size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && !((key[i] >= 'a' && key[i] <= 'z') || static_cast<unsigned char>(key[i]) >= 0x80)) ++i;
+    size_t b = i;
+    while (i < key.size() && ((key[i] >= 'a' && key[i] <= 'z') || static_cast<unsigned char>(key[i]) >= 0x80)) ++i;
+    if (i == b) continue;
+    std::string tok = key.substr(b, i - b);
+    ++tokens;
+    for (size_t l = 0; l < words_.size(); ++l) {
+      if (std::binary_search(words_[l].second.begin(), words_[l].second.end(), tok)) ++hits[l];
+    }
+  }
+  size_t best = 0;
+  for (size_t l = 1; l < hits.size(); ++l) if (hits[l] > hits[best]) best = l;
+  double script_share = static_cast<double>(latin) / letters;
+  if (words_.empty() || tokens == 0 || hits[best] == 0) return {"other", script_share * 0.5};
+  size_t second = 0;
+  for (size_t l = 0; l < hits.size(); ++l) if (l != best) second = std::max(second, hits[l]);
+  double margin = static_cast<double>(hits[best] - second) / hits[best];
+  double coverage = std::min(1.0, 4.0 * hits[best] / tokens);  // function words are ~25-40% of running text
+  return {words_[best].first, script_share * (0.5 * margin + 0.5 * coverage)};
+}
+
+}  // namespace rasd
