@@ -1,4 +1,176 @@
+// rasd extract / mentions / eval: records (or the mentions they are built
+// from) for each input document, and the score against gold annotations.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/io.h"
+#include "common/data_dir.h"
+#include "extract/extract.h"
+#include "extract/record_json.h"
+#include "extract/score.h"
+
 namespace rasd::cli {
-void AddExtractCommands(CLI::App* app, Context* ctx) {}
+namespace {
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string published;
+};
+
+Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
+  auto dir = FindDataDir(ctx.data_dir);
+  if (!dir.ok()) return dir.status();
+  return Extractor::Load(*dir);
+}
+
+void PrintTable(const Extraction& e) {
+  std::cout << e.source << " [" << e.lang << "] " << e.records.size() << " record(s)\n";
+  for (const Record& r : e.records) {
+    std::cout << "  " << ScopeName(r.scope) << "  province=" << r.province.value_or("-")
+              << "  region=" << r.region.value_or("-") << "  date=" << r.date.value_or("-");
+    if (r.period_start) std::cout << "  from=" << *r.period_start;
+    if (r.beneficiaries) std::cout << "  beneficiaries=" << *r.beneficiaries << "(" << QualifierName(*r.beneficiaries_qualifier) << ")";
+    if (r.women) std::cout << "  women=" << *r.women;
+    if (r.projects) std::cout << "  projects=" << *r.projects;
+    if (r.budget_mad) std::cout << "  budget=" << std::fixed << std::setprecision(2) << *r.budget_mad << std::defaultfloat << "(" << QualifierName(*r.budget_qualifier) << ")";
+    if (!r.sectors.empty()) {
+      std::cout << "  sectors=";
+      for (size_t i = 0; i < r.sectors.size(); ++i) std::cout << (i ? "," : "") << r.sectors[i];
+    }
+    if (r.programme) std::cout << "  programme=" << *r.programme;
+    std::cout << "\n";
+  }
+}
+
+int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
+  if (!args.published.empty() && !IsIsoDay(args.published)) {
+    ReportError("--published", "expected a date YYYY-MM-DD, got '" + args.published + "'");
+    return kExitUsage;
+  }
+  auto ex = LoadExtractor(ctx);
+  if (!ex.ok()) { ReportError("data", ex.status().message()); return kExitInputFailed; }
+  nlohmann::json all = nlohmann::json::array();
+  InputStats stats = ForEachDocument(args.inputs, [&](InputDocument&& d) {
+    ExtractInput in{d.source, std::move(d.text), d.title, d.published.empty() ? args.published : d.published, d.lang};
+    ExtractOptions opt;
+    opt.keep_mentions = mentions;
+    Extraction e = (*ex)->Extract(in, opt);
+    if (e.invalid_utf8 > 0) ReportError(e.source, "invalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD");
+    if (mentions) {
+      nlohmann::json j = ExtractionToJson(e, false, true);
+      if (args.format == "json") all.push_back(j); else std::cout << j.dump() << "\n";
+    } else if (args.format == "table") {
+      PrintTable(e);
+    } else if (args.format == "json") {
+      all.push_back(ExtractionToJson(e, true, false));
+    } else {
+      std::cout << ExtractionToJson(e, true, false).dump() << "\n";
+    }
+  });
+  if (args.format == "json") std::cout << all.dump(2) << "\n";
+  return stats.failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+struct EvalArgs {
+  std::string gold_dir;
+  bool by_field = false;
+  bool per_doc = false;
+  std::string predictions;  // write the predictions as JSON Lines here
+  double min_f1 = 0;
+  bool no_records_from_negatives = false;
+  std::string lang;  // only gold files of this language
+};
+
+int RunEval(const EvalArgs& args, const Context& ctx) {
+  namespace fs = std::filesystem;
+  auto ex = LoadExtractor(ctx);
+  if (!ex.ok()) { ReportError("data", ex.status().message()); return kExitInputFailed; }
+  std::error_code ec;
+  if (!fs::is_directory(args.gold_dir, ec)) { ReportError(args.gold_dir, "not a folder"); return kExitUsage; }
+  std::vector<fs::path> golds;
+  for (const auto& e : fs::directory_iterator(args.gold_dir, ec)) {
+    std::string n = e.path().filename().string();
+    if (n.size() > 10 && n.compare(n.size() - 10, 10, ".gold.json") == 0) golds.push_back(e.path());
+  }
+  std::sort(golds.begin(), golds.end());
+  std::ofstream pred_out;
+  if (!args.predictions.empty()) pred_out.open(args.predictions);
+  ScoreReport total;
+  int failed = 0;
+  std::vector<std::string> negatives_with_records;
+  for (const fs::path& g : golds) {
+    std::ifstream in(g);
+    nlohmann::json gold = nlohmann::json::parse(in, nullptr, false);
+    if (gold.is_discarded() || !gold.is_object()) { ReportError(g.string(), "not a JSON gold file"); ++failed; continue; }
+    if (!args.lang.empty() && gold.value("lang", "") != args.lang) continue;
+    std::string source = gold.value("source", "");
+    fs::path txt = g.parent_path() / source;
+    auto text = ReadInput(txt.string());
+    if (!text.ok()) { ReportError(txt.string(), text.status().message()); ++failed; continue; }
+    ExtractInput input{source, std::move(*text), "", gold.contains("published") && gold["published"].is_string() ? gold["published"].get<std::string>() : "", ""};
+    Extraction e = (*ex)->Extract(input);
+    nlohmann::json pj = ExtractionToJson(e, true, false);
+    if (pred_out) pred_out << pj.dump() << "\n";
+    nlohmann::json grecs = gold.value("records", nlohmann::json::array());
+    if (grecs.empty() && !e.records.empty()) negatives_with_records.push_back(source);
+    total.Add(ScoreDocument(source, grecs, pj["records"]));
+  }
+  auto line = [](const char* name, const Counts& c) {
+    std::printf("%-24s tp=%4ld fp=%4ld fn=%4ld  P=%.3f R=%.3f F1=%.3f\n", name, c.tp, c.fp, c.fn, c.Precision(), c.Recall(), c.F1());
+  };
+  if (args.per_doc) {
+    std::printf("doc gold pred facts_tp facts_fp facts_fn\n");
+    for (const auto& d : total.docs) std::printf("%s %zu %zu %ld %ld %ld\n", d.source.c_str(), d.gold, d.predicted, d.facts.tp, d.facts.fp, d.facts.fn);
+  }
+  if (args.by_field) for (const auto& [f, c] : total.by_field) line(f.c_str(), c);
+  std::printf("documents: %zu\n", total.docs.size());
+  std::printf("records: P=%.3f R=%.3f F1=%.3f (tp,fp,fn)=(%ld, %ld, %ld)\n", total.records.Precision(), total.records.Recall(), total.records.F1(), total.records.tp, total.records.fp, total.records.fn);
+  std::printf("facts: P=%.3f R=%.3f F1=%.3f (tp,fp,fn)=(%ld, %ld, %ld)\n", total.facts.Precision(), total.facts.Recall(), total.facts.F1(), total.facts.tp, total.facts.fp, total.facts.fn);
+  int status = failed ? kExitInputFailed : kExitOk;
+  if (args.min_f1 > 0 && total.facts.F1() < args.min_f1) {
+    std::fprintf(stderr, "rasd eval: fact F1 %.3f is below the floor %.3f\n", total.facts.F1(), args.min_f1);
+    status = kExitInputFailed;
+  }
+  if (args.no_records_from_negatives && !negatives_with_records.empty()) {
+    for (const auto& s : negatives_with_records) std::fprintf(stderr, "rasd eval: %s must yield no record\n", s.c_str());
+    status = kExitInputFailed;
+  }
+  return status;
+}
+
+}  // namespace
+
+void AddExtractCommands(CLI::App* app, Context* ctx) {
+  for (bool mentions : {false, true}) {
+    auto args = std::make_shared<ExtractArgs>();
+    CLI::App* cmd = mentions
+        ? app->add_subcommand("mentions", "Print every mention found before records are built (numbers, money, dates, places, counts, sectors), for debugging patterns")
+        : app->add_subcommand("extract", "Extract programme records from each input (files, folders, or '-' for stdin)");
+    cmd->add_option("inputs", args->inputs, "files or folders to read; '-' reads stdin")->default_val(std::vector<std::string>{"-"});
+    cmd->add_option("--format", args->format, mentions ? "jsonl or json" : "jsonl, json or table")
+        ->check(CLI::IsMember(mentions ? std::vector<std::string>{"jsonl", "json"} : std::vector<std::string>{"jsonl", "json", "table"}));
+    cmd->add_option("--published", args->published, "publication date (YYYY-MM-DD) of inputs that carry none");
+    cmd->callback([args, ctx, mentions] { ctx->exit_code = RunExtract(*args, *ctx, mentions); });
+  }
+  auto eval = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app->add_subcommand("eval", "Score extraction on the NAME.txt articles beside NAME.gold.json files in GOLD_DIR");
+  cmd->add_option("gold_dir", eval->gold_dir, "folder of NAME.txt and NAME.gold.json")->required();
+  cmd->add_flag("--by-field", eval->by_field, "precision, recall and F1 per field");
+  cmd->add_flag("--per-doc", eval->per_doc, "facts per document");
+  cmd->add_option("--predictions", eval->predictions, "also write the predictions (JSON Lines) to this file");
+  cmd->add_option("--min-f1", eval->min_f1, "exit 1 when fact F1 is below this floor");
+  cmd->add_flag("--no-records-from-negatives", eval->no_records_from_negatives, "exit 1 when an article whose gold has no record yields one");
+  cmd->add_option("--lang", eval->lang, "score only the gold files of this language (ar, fr)");
+  cmd->callback([eval, ctx] { ctx->exit_code = RunEval(*eval, *ctx); });
+}
+
 }  // namespace rasd::cli

@@ -1,0 +1,29 @@
+// Calendar dates at the precision a text gives them (a year, a month, a day).
+#ifndef RASD_EXTRACT_DATES_H_
+#define RASD_EXTRACT_DATES_H_
+
+#include <string>
+
+namespace rasd {
+
+struct Date {
+  int year = 0;   // 0: unknown
+  int month = 0;  // 0: unknown
+  int day = 0;    // 0: unknown
+  bool valid() const { return year > 0; }
+  std::string ToString() const;  // YYYY, YYYY-MM or YYYY-MM-DD
+};
+
+// Parses "YYYY-MM-DD" (or a prefix of it); an invalid string gives an invalid Date.
+Date ParseIsoDate(const std::string& s);
+bool IsRealDay(int year, int month, int day);
+// Days since 1970-01-01 and back.
+long DaysFromCivil(int y, int m, int d);
+Date CivilFromDays(long days);
+// ISO weekday: 1 = Monday .. 7 = Sunday.
+int Weekday(const Date& d);
+Date AddDays(const Date& d, long days);
+
+}  // namespace rasd
+
+#endif  // RASD_EXTRACT_DATES_H_

@@ -1,0 +1,159 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+
+#include "common/utf8.h"
+#include "extract/lexicon.h"
+#include "extract/mentions.h"
+#include "extract/records.h"
+#include "normalize/normalize.h"
+
+namespace rasd {
+
+class ExtractorImpl {
+ public:
+  std::unique_ptr<Lexicons> lex;
+  LanguageGuesser guesser;
+};
+
+namespace {
+
+bool EndsSentence(std::string_view text, const ByteRange& r) {
+  if (r.end == r.begin) return true;
+  char c = text[r.end - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+// ICU ends a sentence at every line break; crawled text often breaks lines
+// inside a sentence. A long line that does not end a sentence runs on.
+std::vector<ByteRange> MergeSentences(std::string_view text, std::vector<ByteRange> s) {
+  std::vector<ByteRange> out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!out.empty() && i > 0) {
+      ByteRange& prev = out.back();
+      bool long_line = prev.end - prev.begin > 120;
+      std::string_view gap = text.substr(prev.end, s[i].begin - prev.end);
+      if (long_line && !EndsSentence(text, prev) && gap.find('\n') != std::string_view::npos && out.size() > 1) {
+        prev.end = s[i].end;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+const char* KindName(Found::Kind k) {
+  switch (k) {
+    case Found::Kind::kNumber: return "number";
+    case Found::Kind::kMoney: return "money";
+    case Found::Kind::kCount: return "count";
+    case Found::Kind::kDate: return "date";
+    case Found::Kind::kPlace: return "place";
+    case Found::Kind::kSector: return "sector";
+    case Found::Kind::kProgramme: return "programme";
+    case Found::Kind::kCue: return "cue";
+  }
+  return "";
+}
+
+}  // namespace
+
+Extractor::Extractor(std::unique_ptr<ExtractorImpl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) {
+  auto impl = std::make_unique<ExtractorImpl>();
+  auto lex = Lexicons::Load(data_dir);
+  if (!lex.ok()) return lex.status();
+  impl->lex = std::move(lex.value());
+  auto g = LanguageGuesser::Load(data_dir);
+  if (!g.ok()) return g.status();
+  impl->guesser = std::move(g.value());
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& options) const {
+  Extraction out;
+  out.source = input.source;
+  std::string sanitized;
+  std::string_view original = input.text;
+  if (!utf8::IsValid(original)) {
+    out.invalid_utf8 = utf8::Sanitize(original, &sanitized);
+    original = sanitized;
+  }
+  NormalizedText norm = Normalize(original, NormalForm::kKey);
+  out.lang = input.lang;
+  if (out.lang.empty()) {
+    LanguageGuess g = impl_->guesser.Guess(norm.text);
+    out.lang = g.lang;
+    out.lang_confidence = g.confidence;
+  } else {
+    out.lang_confidence = 1;
+  }
+  out.title = input.title;
+  if (out.title.empty()) {
+    size_t nl = original.find('\n');
+    out.title = std::string(original.substr(0, nl));
+  }
+  out.published = input.published;
+  const Lexicons& lex = *impl_->lex;
+  const LanguageLexicon* lang = lex.Language(out.lang);
+  if (!lang) lang = lex.Language("ar");
+  if (!lang) return out;
+
+  std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
+  std::vector<ByteRange> sentences = MergeSentences(norm.text, SplitSentences(norm.text));
+  if (sentences.empty()) sentences.push_back({0, norm.text.size()});
+  DocumentView doc{norm.text, &tokens, {}};
+  doc.sentence_of.resize(tokens.size());
+  size_t s = 0;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    while (s + 1 < sentences.size() && tokens[t].begin >= sentences[s].end) ++s;
+    doc.sentence_of[t] = s;
+  }
+
+  Date reference = ParseIsoDate(input.published);
+  std::vector<Found> numbers = FindNumbers(doc, *lang);
+  std::vector<Found> mentions = FindMentions(doc, *lang, lex, numbers, reference);
+  if (!reference.valid()) {
+    // Without a publication date, "this month" refers to the latest month the
+    // article itself states.
+    Date latest;
+    for (const Found& m : mentions) {
+      if (m.kind != Found::Kind::kDate || m.date.month == 0) continue;
+      if (m.date.year > latest.year || (m.date.year == latest.year && m.date.month > latest.month)) latest = {m.date.year, m.date.month, 0};
+    }
+    if (latest.valid()) mentions = FindMentions(doc, *lang, lex, numbers, latest);
+  }
+  RecordContext ctx{&norm, &doc, &sentences, &lex, original};
+  out.records = BuildRecords(ctx, mentions);
+  if (options.keep_mentions) {
+    for (const Found& f : mentions) {
+      if (f.kind == Found::Kind::kCue) continue;
+      Evidence e = MakeEvidence(ctx, f);
+      Mention m;
+      m.kind = KindName(f.kind);
+      m.span = e.span;
+      m.text = e.text;
+      m.number = f.value;
+      switch (f.kind) {
+        case Found::Kind::kMoney: m.currency = f.code; m.qualifier = f.qualifier; break;
+        case Found::Kind::kCount: m.noun = f.noun; m.qualifier = f.qualifier; break;
+        case Found::Kind::kDate:
+          m.value = f.date.ToString();
+          if (f.noun == "period") m.noun = "period from " + f.code;
+          break;
+        case Found::Kind::kPlace: m.value = f.code; m.noun = f.noun; break;
+        case Found::Kind::kSector: case Found::Kind::kProgramme: m.value = f.code; break;
+        default: break;
+      }
+      out.mentions.push_back(std::move(m));
+    }
+    std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  }
+  return out;
+}
+
+}  // namespace rasd

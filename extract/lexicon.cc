@@ -1,0 +1,297 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/tsv.h"
+#include "normalize/normalize.h"
+
+namespace rasd {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> Words(std::string_view form) {
+  std::string key = NormalizeKey(form);
+  std::vector<Token> tokens = Tokenize(key, false);
+  std::vector<std::string> words;
+  for (const Token& t : tokens) {
+    if (t.kind != Token::Kind::kPunct) words.emplace_back(TokenText(key, t));
+  }
+  return words;
+}
+
+// Strips one clitic from `word` per the rules, returning the candidates
+// (the word itself first).
+void Candidates(std::string_view word, const Clitics& clitics, std::vector<std::string>* out) {
+  out->clear();
+  out->emplace_back(word);
+  for (const CliticRule& r : clitics.prefixes) {
+    if (word.size() > r.prefix.size() + 2 && word.compare(0, r.prefix.size(), r.prefix) == 0) {
+      out->push_back(r.replacement + std::string(word.substr(r.prefix.size())));
+    }
+  }
+}
+
+}  // namespace
+
+void PhraseTable::Add(std::string_view form, int entry) {
+  std::vector<std::string> words = Words(form);
+  if (words.empty()) return;
+  Phrase p{std::vector<std::string>(words.begin() + 1, words.end()), entry};
+  auto& list = first_[words[0]];
+  // Keep the longest phrases first so the first match found is the longest.
+  auto pos = std::find_if(list.begin(), list.end(), [&](const Phrase& q) { return q.rest.size() < p.rest.size(); });
+  list.insert(pos, std::move(p));
+}
+
+bool IsDash(std::string_view w) {
+  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_";
+}
+
+bool PhraseTable::MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
+                            const Clitics& clitics, size_t* end) const {
+  size_t t = i + 1;
+  for (size_t k = 0; k < p.rest.size(); ++k, ++t) {
+    // A hyphen between the words of a name is written or not ("بني ملال-خنيفرة").
+    while (t < tokens.size() && tokens[t].kind == Token::Kind::kPunct && IsDash(TokenText(text, tokens[t]))) ++t;
+    if (t >= tokens.size() || tokens[t].kind == Token::Kind::kPunct) return false;
+    std::string_view w = TokenText(text, tokens[t]);
+    const std::string& want = p.rest[k];
+    if (w == want) continue;
+    // Later words may carry the article or drop it ("السجناء السابقين").
+    bool ok = false;
+    for (const std::string& a : clitics.articles) {
+      if ((w.size() > a.size() && w.substr(0, a.size()) == a && w.substr(a.size()) == want) ||
+          (want.size() > a.size() && std::string_view(want).substr(0, a.size()) == a &&
+           std::string_view(want).substr(a.size()) == w)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return false;
+  }
+  *end = t;
+  return true;
+}
+
+PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                     const Clitics& clitics) const {
+  Match best;
+  if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord) return best;
+  thread_local std::vector<std::string> candidates;
+  Candidates(TokenText(text, tokens[i]), clitics, &candidates);
+  for (const std::string& c : candidates) {
+    auto it = first_.find(c);
+    if (it == first_.end()) continue;
+    for (const Phrase& p : it->second) {
+      size_t end = 0;
+      if (MatchRest(text, tokens, i, p, clitics, &end)) {
+        best = {p.entry, end - i};
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+namespace {
+
+// Reads a "value<TAB>forms" table: calls add(value_fields, form) per form.
+Status LoadForms(const fs::path& path, size_t forms_column,
+                 const std::function<Status(const TsvRow&, int* entry)>& make_entry, PhraseTable* table) {
+  if (!fs::exists(path)) return Status::Ok();
+  return ReadTsv(path.string(), true, [&](const TsvRow& row) {
+    int entry = -1;
+    Status s = make_entry(row, &entry);
+    if (!s.ok()) return s;
+    for (const std::string& form : SplitVariants(row.at(forms_column))) table->Add(form, entry);
+    return Status::Ok();
+  });
+}
+
+Result<double> ParseNumber(const std::string& s) {
+  try {
+    size_t used = 0;
+    double v = std::stod(s, &used);
+    if (used != s.size()) return Status::InvalidArgument("not a number: '" + s + "'");
+    return v;
+  } catch (...) {
+    return Status::InvalidArgument("not a number: '" + s + "'");
+  }
+}
+
+Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
+  Status s;
+  if (fs::exists(dir / "clitics.tsv")) {
+    s = ReadTsv((dir / "clitics.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(2) == "article") lex->clitics.articles.push_back(NormalizeKey(row.at(0)));
+      lex->clitics.prefixes.push_back({NormalizeKey(row.at(0)), NormalizeKey(row.at(1))});
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    std::stable_sort(lex->clitics.prefixes.begin(), lex->clitics.prefixes.end(),
+                     [](const CliticRule& a, const CliticRule& b) { return a.prefix.size() > b.prefix.size(); });
+  }
+  auto int_column = [](std::vector<int>* values, int lo, int hi) {
+    return [values, lo, hi](const TsvRow& row, int* entry) {
+      auto v = ParseNumber(row.at(0));
+      if (!v.ok() || *v < lo || *v > hi) return Status::InvalidArgument("expected a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+      values->push_back(static_cast<int>(*v));
+      *entry = static_cast<int>(values->size()) - 1;
+      return Status::Ok();
+    };
+  };
+  auto string_column = [](std::vector<std::string>* values) {
+    return [values](const TsvRow& row, int* entry) {
+      if (row.at(0).empty()) return Status::InvalidArgument("empty first column");
+      values->push_back(row.at(0));
+      *entry = static_cast<int>(values->size()) - 1;
+      return Status::Ok();
+    };
+  };
+  if (!(s = LoadForms(dir / "months.tsv", 1, int_column(&lex->month_values, 1, 12), &lex->months)).ok()) return s;
+  if (!(s = LoadForms(dir / "weekdays.tsv", 1, int_column(&lex->weekday_values, 1, 7), &lex->weekdays)).ok()) return s;
+  if (!(s = LoadForms(dir / "relative_dates.tsv", 2, [&](const TsvRow& row, int* entry) {
+          auto v = ParseNumber(row.at(1));
+          if (!v.ok()) return v.status();
+          lex->relative_values.push_back({row.at(0), static_cast<int>(*v)});
+          *entry = static_cast<int>(lex->relative_values.size()) - 1;
+          return Status::Ok();
+        }, &lex->relative)).ok()) return s;
+  if (!(s = LoadForms(dir / "numbers.tsv", 0, [&](const TsvRow& row, int* entry) {
+          auto v = ParseNumber(row.at(1));
+          if (!v.ok()) return v.status();
+          const std::string& kind = row.at(2);
+          if (kind == "connector") { *entry = -2; return Status::Ok(); }
+          NumberWord w;
+          w.value = *v;
+          if (kind == "unit") w.kind = NumberWord::Kind::kUnit;
+          else if (kind == "hundred") w.kind = NumberWord::Kind::kHundred;
+          else if (kind == "scale") w.kind = NumberWord::Kind::kScale;
+          else if (kind == "fraction") w.kind = NumberWord::Kind::kFraction;
+          else return Status::InvalidArgument("unknown number kind '" + kind + "'");
+          lex->number_values.push_back(w);
+          *entry = static_cast<int>(lex->number_values.size()) - 1;
+          return Status::Ok();
+        }, &lex->numbers)).ok()) return s;
+  // Connectors live in numbers.tsv with kind "connector"; keep them apart.
+  if (fs::exists(dir / "numbers.tsv")) {
+    s = ReadTsv((dir / "numbers.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(2) == "connector") {
+        for (const std::string& f : SplitVariants(row.at(0))) {
+          lex->connectors.Add(f, 0);
+          lex->connector_words.push_back(NormalizeKey(f));
+        }
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  if (!(s = LoadForms(dir / "currencies.tsv", 2, [&](const TsvRow& row, int* entry) {
+          auto v = ParseNumber(row.at(1));
+          if (!v.ok()) return v.status();
+          lex->currency_values.push_back({row.at(0), *v});
+          *entry = static_cast<int>(lex->currency_values.size()) - 1;
+          return Status::Ok();
+        }, &lex->currencies)).ok()) return s;
+  if (!(s = LoadForms(dir / "qualifiers.tsv", 1, string_column(&lex->qualifier_values), &lex->qualifiers)).ok()) return s;
+  if (!(s = LoadForms(dir / "count_nouns.tsv", 2, [&](const TsvRow& row, int* entry) {
+          const std::string& noun = row.at(0);
+          if (noun != "beneficiaries" && noun != "women" && noun != "projects") return Status::InvalidArgument("unknown noun class '" + noun + "'");
+          CountNoun n{noun, row.at(1).find("female") != std::string::npos, row.at(1).find("dual") != std::string::npos};
+          lex->count_values.push_back(n);
+          *entry = static_cast<int>(lex->count_values.size()) - 1;
+          return Status::Ok();
+        }, &lex->count_nouns)).ok()) return s;
+  if (!(s = LoadForms(dir / "sectors.tsv", 1, string_column(&lex->sector_values), &lex->sectors)).ok()) return s;
+  if (!(s = LoadForms(dir / "programmes.tsv", 1, string_column(&lex->programme_values), &lex->programmes)).ok()) return s;
+  if (!(s = LoadForms(dir / "cues.tsv", 1, string_column(&lex->cue_roles), &lex->cues)).ok()) return s;
+  return Status::Ok();
+}
+
+Status LoadGazetteer(const fs::path& dir, Lexicons* lex) {
+  std::vector<std::string> needs_cue_list;
+  if (fs::exists(dir / "needs_cue.txt")) {
+    Status s = ReadTsv((dir / "needs_cue.txt").string(), false, [&](const TsvRow& row) {
+      needs_cue_list.push_back(NormalizeKey(row.at(0)));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  auto needs_cue = [&](const std::string& form) {
+    return std::find(needs_cue_list.begin(), needs_cue_list.end(), NormalizeKey(form)) != needs_cue_list.end();
+  };
+  auto add_place = [&](const Place& base, const std::vector<std::string>& forms) {
+    for (const std::string& f : forms) {
+      Place p = base;
+      p.needs_cue = needs_cue(f);
+      lex->place_values.push_back(p);
+      lex->places.Add(f, static_cast<int>(lex->place_values.size()) - 1);
+    }
+  };
+  // provinces.tsv: iso_code type parent_region_iso name_fr name_ar ar_variants fr_variants
+  Status s = ReadTsv((dir / "provinces.tsv").string(), true, [&](const TsvRow& row) {
+    Place p;
+    p.code = row.at(0);
+    p.kind = row.at(1);
+    p.region = p.kind == "region" ? p.code : row.at(2);
+    if (p.code.rfind("MA-", 0) != 0) return Status::InvalidArgument("bad ISO code '" + p.code + "'");
+    if (p.kind != "region") lex->region_of[p.code] = p.region;
+    std::vector<std::string> forms = {row.at(3), row.at(4)};
+    for (auto& v : SplitVariants(row.at(5))) forms.push_back(v);
+    for (auto& v : SplitVariants(row.at(6))) forms.push_back(v);
+    add_place(p, forms);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  // cities.tsv: name_ar name_fr province_iso region_iso hcp_code kind population ar_variants fr_variants note
+  s = ReadTsv((dir / "cities.tsv").string(), true, [&](const TsvRow& row) {
+    Place p;
+    p.code = row.at(2);
+    p.region = row.at(3);
+    p.kind = "town";
+    if (lex->region_of.find(p.code) == lex->region_of.end()) return Status::InvalidArgument("unknown province '" + p.code + "'");
+    std::vector<std::string> forms = {row.at(0), row.at(1)};
+    for (auto& v : SplitVariants(row.at(7))) forms.push_back(v);
+    for (auto& v : SplitVariants(row.at(8))) forms.push_back(v);
+    add_place(p, forms);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (fs::exists(dir / "region_seats.tsv")) {
+    s = ReadTsv((dir / "region_seats.tsv").string(), true, [&](const TsvRow& row) {
+      lex->region_seat[row.at(0)] = row.at(1);
+      return Status::Ok();
+    });
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Lexicons>> Lexicons::Load(const std::string& data_dir) {
+  auto lex = std::make_unique<Lexicons>();
+  fs::path root(data_dir);
+  Status s = LoadGazetteer(root / "gazetteer", lex.get());
+  if (!s.ok()) return s;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root, ec)) {
+    if (!entry.is_directory() || !fs::exists(entry.path() / "numbers.tsv")) continue;
+    auto lang = std::make_unique<LanguageLexicon>();
+    lang->code = entry.path().filename().string();
+    lang->decimal_reh = lang->code == "ar";
+    s = LoadLanguage(entry.path(), lang.get());
+    if (!s.ok()) return s;
+    lex->languages[lang->code] = std::move(lang);
+  }
+  if (lex->languages.empty()) return Status::NotFound("no language lexicons under " + data_dir);
+  return lex;
+}
+
+const LanguageLexicon* Lexicons::Language(const std::string& code) const {
+  auto it = languages.find(code);
+  return it == languages.end() ? nullptr : it->second.get();
+}
+
+}  // namespace rasd

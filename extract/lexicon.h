@@ -1,0 +1,115 @@
+// Lexicons: the words and phrases rasd knows, loaded once from data/ and
+// immutable afterwards. A PhraseTable matches phrases of one or more words
+// against tokens, longest first, through the clitics of the language.
+#ifndef RASD_EXTRACT_LEXICON_H_
+#define RASD_EXTRACT_LEXICON_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/text.h"
+
+namespace rasd {
+
+// Prefixes a word may carry (و، ب، ال ...), tried longest first, and the
+// definite article, which any word of a phrase may carry or drop.
+struct CliticRule {
+  std::string prefix;
+  std::string replacement;
+};
+struct Clitics {
+  std::vector<CliticRule> prefixes;
+  std::vector<std::string> articles;
+};
+
+class PhraseTable {
+ public:
+  struct Match {
+    int entry = -1;   // index given to Add
+    size_t tokens = 0;  // tokens covered
+  };
+
+  // `form` is folded with NormalizeKey and split into words.
+  void Add(std::string_view form, int entry);
+  // The longest phrase starting at tokens[i]. The first word may carry a
+  // clitic; later words may carry the article only.
+  Match Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
+             const Clitics& clitics) const;
+  bool empty() const { return first_.empty(); }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // words after the first
+    int entry;
+  };
+  bool MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
+                 const Clitics& clitics, size_t* end) const;
+  std::unordered_map<std::string, std::vector<Phrase>> first_;
+};
+
+struct NumberWord {
+  double value = 0;
+  enum class Kind { kUnit, kHundred, kScale, kFraction } kind = Kind::kUnit;
+};
+
+struct Currency {
+  std::string code;
+  double scale = 1;
+};
+
+struct CountNoun {
+  std::string noun;  // beneficiaries, women, projects
+  bool female = false;
+  bool dual = false;  // the form itself says two
+};
+
+struct RelativeDate {
+  std::string kind;  // day, current_month, previous_month
+  int offset = 0;
+};
+
+// Everything one language contributes, from data/<lang>/.
+struct LanguageLexicon {
+  std::string code;
+  bool decimal_reh = false;
+  Clitics clitics;
+  PhraseTable months;         std::vector<int> month_values;
+  PhraseTable weekdays;       std::vector<int> weekday_values;
+  PhraseTable relative;       std::vector<RelativeDate> relative_values;
+  PhraseTable numbers;        std::vector<NumberWord> number_values;
+  PhraseTable currencies;     std::vector<Currency> currency_values;
+  PhraseTable qualifiers;     std::vector<std::string> qualifier_values;
+  PhraseTable count_nouns;    std::vector<CountNoun> count_values;
+  PhraseTable sectors;        std::vector<std::string> sector_values;  // "-" blocks a cue
+  PhraseTable programmes;     std::vector<std::string> programme_values;
+  PhraseTable cues;           std::vector<std::string> cue_roles;
+  PhraseTable connectors;     // words joining number words (و، et, -)
+  std::vector<std::string> connector_words;
+};
+
+struct Place {
+  std::string code;     // ISO 3166-2:MA of the province (towns resolve to theirs) or region
+  std::string region;   // the region code
+  std::string kind;     // region, province, prefecture, town
+  bool needs_cue = false;  // an ordinary word too: counts only after an administrative noun
+};
+
+struct Lexicons {
+  std::map<std::string, std::unique_ptr<LanguageLexicon>> languages;  // "ar", "fr"
+  PhraseTable places;  // all languages' names
+  std::vector<Place> place_values;
+  std::map<std::string, std::string> region_seat;  // region -> province of its seat
+  std::map<std::string, std::string> region_of;    // province -> region
+
+  static Result<std::unique_ptr<Lexicons>> Load(const std::string& data_dir);
+  const LanguageLexicon* Language(const std::string& code) const;
+};
+
+}  // namespace rasd
+
+#endif  // RASD_EXTRACT_LEXICON_H_

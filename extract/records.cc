@@ -1,0 +1,390 @@
+#include "extract/records.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/utf8.h"
+
+namespace rasd {
+namespace {
+
+using K = Found::Kind;
+
+struct SentenceInfo {
+  std::set<std::string> cues;  // roles present
+  bool active = true;          // before any teaser block
+  bool title = false;
+  bool byline = false;         // a short line with no figures: bylines, site names
+};
+
+bool Has(const SentenceInfo& s, const char* role) { return s.cues.count(role) > 0; }
+
+struct Figure {
+  const Found* f;
+  std::string field;  // beneficiaries, women, projects, budget_mad
+};
+
+struct EventDraft {
+  std::string province;
+  std::string region;
+  const Found* place = nullptr;
+  std::vector<Figure> figures;
+  const Found* date = nullptr;
+  std::vector<size_t> sentences;
+};
+
+}  // namespace
+
+Evidence MakeEvidence(const RecordContext& ctx, const Found& f) {
+  const auto& toks = *ctx.doc->tokens;
+  Evidence e;
+  size_t b = toks[f.tok_begin].begin, en = toks[f.tok_end - 1].end;
+  e.span = ctx.norm->ToOriginal(b, en);
+  const ByteRange& s = (*ctx.sentences)[f.sentence];
+  e.sentence = ctx.norm->ToOriginal(s.begin, s.end);
+  e.text = std::string(utf8::SliceCodePoints(ctx.original, e.span.start, e.span.end));
+  e.sentence_text = std::string(utf8::SliceCodePoints(ctx.original, e.sentence.start, e.sentence.end));
+  return e;
+}
+
+std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Found>& mentions) {
+  std::vector<Record> records;
+  const auto& toks = *ctx.doc->tokens;
+  const size_t nsent = ctx.sentences->size();
+  if (nsent == 0 || toks.empty()) return records;
+  std::vector<SentenceInfo> info(nsent);
+  // Title: the first line.
+  info[0].title = true;
+  std::vector<size_t> sentence_tokens(nsent, 0);
+  for (size_t t = 0; t < toks.size(); ++t) sentence_tokens[ctx.doc->sentence_of[t]]++;
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCue) info[m.sentence].cues.insert(m.code);
+  }
+  // Everything after a "read also" or comments heading is not the article.
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCue && m.code == "teaser" && m.sentence > 0 && sentence_tokens[m.sentence] <= 6) {
+      for (size_t s = m.sentence; s < nsent; ++s) info[s].active = false;
+      break;
+    }
+  }
+  std::vector<bool> has_figure(nsent, false);
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCount || m.kind == K::kMoney) has_figure[m.sentence] = true;
+  }
+  for (size_t s = 1; s < nsent; ++s) {
+    info[s].byline = sentence_tokens[s] <= 8 && !has_figure[s];
+  }
+  // Is the document about the programme at all?
+  int subject = 0, action = 0, foundation = 0;
+  bool foreign_money = false, local_money = false, any_place = false;
+  for (const Found& m : mentions) {
+    if (!info[m.sentence].active) continue;
+    if (m.kind == K::kCue) {
+      subject += m.code == "subject";
+      action += m.code == "action";
+      foundation += m.code == "foundation";
+    }
+    if (m.kind == K::kMoney) (m.code == "MAD" ? local_money : foreign_money) = true;
+    if (m.kind == K::kPlace) any_place = true;
+  }
+  if (subject == 0 || (action == 0 && foundation == 0) || !any_place) return records;
+  if (foreign_money && !local_money) return records;
+
+  // Places that can be where an event happened.
+  auto eligible = [&](const Found& p) {
+    if (p.kind != K::kPlace || !info[p.sentence].active) return false;
+    if (info[p.sentence].byline && !p.admin_cue) return false;
+    // A centre, prison or office "in X", or people "from X", does not place the event.
+    for (const Found& c : mentions) {
+      if (c.kind != K::kCue || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
+      if ((c.code == "centre" && p.tok_begin - c.tok_end <= 5) || (c.code == "origin" && p.tok_begin - c.tok_end <= 2)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto province_of = [&](const Found& p, std::string* province, std::string* region) {
+    const Place& pl = ctx.lex->place_values[p.place];
+    if (pl.kind == "region") {
+      *region = pl.code;
+      province->clear();
+      // "the seat of the wilaya of the region": the event is at the seat.
+      for (const Found& c : mentions) {
+        if (c.kind == K::kCue && c.code == "wilaya" && c.sentence == p.sentence && c.tok_end <= p.tok_begin &&
+            p.tok_begin - c.tok_end <= 2) {
+          auto it = ctx.lex->region_seat.find(pl.code);
+          if (it != ctx.lex->region_seat.end()) *province = it->second;
+        }
+      }
+    } else {
+      *province = pl.code;
+      *region = pl.region;
+    }
+  };
+
+  // Figures: counts and amounts in dirhams of the article's body.
+  std::vector<Figure> event_figures;
+  std::map<size_t, std::vector<Figure>> aggregate_figures;  // by sentence
+  std::set<size_t> envelope_sentences;
+  for (const Found& m : mentions) {
+    if (!info[m.sentence].active || info[m.sentence].title) continue;
+    Figure fig{&m, ""};
+    if (m.kind == K::kCount) fig.field = m.noun;
+    else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000) fig.field = "budget_mad";
+    else continue;
+    const SentenceInfo& si = info[m.sentence];
+    bool envelope = fig.field == "budget_mad" && Has(si, "envelope");
+    bool aggregate = Has(si, "aggregate");
+    for (const Found& d : mentions) {
+      if (d.kind == K::kDate && d.sentence == m.sentence && d.noun == "period") aggregate = true;
+    }
+    if (envelope) envelope_sentences.insert(m.sentence);
+    if (envelope || aggregate) aggregate_figures[m.sentence].push_back(fig);
+    else event_figures.push_back(fig);
+  }
+
+  // The event's place: in the figure's sentence, else the last place named
+  // before it in the article, else the title's.
+  const Found* title_place = nullptr;
+  for (const Found& p : mentions) {
+    if (p.kind == K::kPlace && info[p.sentence].title && p.noun != "region") { title_place = &p; break; }
+  }
+  auto place_for = [&](size_t sentence, size_t tok) -> const Found* {
+    const Found* best = nullptr;
+    for (const Found& p : mentions) {
+      if (!eligible(p)) continue;
+      if (p.sentence == sentence) {
+        if (!best || best->sentence != sentence || (p.tok_begin < tok && (best->tok_begin > tok || p.tok_begin > best->tok_begin))) best = &p;
+      } else if (p.sentence < sentence && !info[p.sentence].title && (!best || (best->sentence != sentence && p.tok_begin > best->tok_begin))) {
+        best = &p;
+      }
+    }
+    if (best && ctx.lex->place_values[best->place].kind == "region") {
+      std::string prov, reg;
+      province_of(*best, &prov, &reg);
+      if (prov.empty() && title_place) return title_place;
+    }
+    return best ? best : title_place;
+  };
+
+  std::vector<EventDraft> events;
+  auto draft_for = [&](const Found* p) -> EventDraft& {
+    std::string prov, reg;
+    if (p) province_of(*p, &prov, &reg);
+    for (auto& e : events) {
+      if (e.province == prov && (!prov.empty() || e.region == reg)) return e;
+    }
+    events.push_back({prov, reg, p, {}, nullptr, {}});
+    return events.back();
+  };
+  for (const Figure& fig : event_figures) {
+    EventDraft& e = draft_for(place_for(fig.f->sentence, fig.f->tok_begin));
+    e.figures.push_back(fig);
+    e.sentences.push_back(fig.f->sentence);
+  }
+  // Places listed each with its own date ("Taza (18 juillet), Tarfaya (25 juillet)").
+  for (const Found& p : mentions) {
+    if (!eligible(p) || p.noun == "region") continue;
+    for (const Found& d : mentions) {
+      if (d.kind != K::kDate || d.sentence != p.sentence || d.tok_begin < p.tok_end || d.tok_begin - p.tok_end > 2) continue;
+      int listed = 0;
+      for (const Found& q : mentions) {
+        if (q.kind == K::kPlace && q.sentence == p.sentence && eligible(q)) ++listed;
+      }
+      if (listed < 2) continue;
+      EventDraft& e = draft_for(&p);
+      e.date = &d;
+      e.sentences.push_back(p.sentence);
+    }
+  }
+  if (events.empty()) {
+    // A programme article with no figure: one event where it happened.
+    const Found* p = title_place;
+    if (!p) {
+      std::map<std::string, int> votes;
+      for (const Found& q : mentions) if (eligible(q) && q.noun != "region") votes[q.code]++;
+      int best = 0;
+      for (const Found& q : mentions) {
+        if (eligible(q) && q.noun != "region" && votes[q.code] > best) { best = votes[q.code]; p = &q; }
+      }
+    }
+    if (p && aggregate_figures.empty()) {
+      EventDraft& e = draft_for(p);
+      e.sentences.push_back(p->sentence);
+    }
+  }
+
+  // Dates: the first event-like date in the event's sentences, else the
+  // nearest before them, else the article's first.
+  auto usable_date = [&](const Found& d) {
+    if (d.kind != K::kDate || !info[d.sentence].active || d.noun == "period") return false;
+    for (const Found& c : mentions) {
+      if (c.kind == K::kCue && c.code == "not_event_date" && c.sentence == d.sentence && c.tok_end <= d.tok_begin &&
+          d.tok_begin - c.tok_end <= 6) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const Found* doc_date = nullptr;
+  for (const Found& d : mentions) {
+    if (usable_date(d) && !Has(info[d.sentence], "aggregate")) { doc_date = &d; break; }
+  }
+  for (EventDraft& e : events) {
+    if (e.date) continue;
+    size_t first = e.sentences.empty() ? 0 : *std::min_element(e.sentences.begin(), e.sentences.end());
+    for (size_t s : e.sentences) {
+      for (const Found& d : mentions) if (!e.date && d.sentence == s && usable_date(d)) e.date = &d;
+    }
+    if (!e.date && events.size() == 1) e.date = doc_date;
+    if (!e.date) {
+      for (const Found& d : mentions) {
+        if (usable_date(d) && d.sentence <= first && !Has(info[d.sentence], "aggregate")) e.date = &d;
+      }
+    }
+  }
+
+  // Sectors and programme: cues in sentences about the funded activities.
+  std::vector<const Found*> sectors;
+  const Found* programme = nullptr;
+  for (const Found& m : mentions) {
+    if (!info[m.sentence].active) continue;
+    if (m.kind == K::kSector && Has(info[m.sentence], "sector_context") && !Has(info[m.sentence], "aggregate") &&
+        !info[m.sentence].title) {
+      sectors.push_back(&m);
+    }
+    if (m.kind == K::kProgramme && !programme) programme = &m;
+  }
+
+  auto put = [&](Record& r, const std::string& field, const Found& f) { r.evidence[field] = MakeEvidence(ctx, f); };
+  auto qualifier = [](const std::string& q) { return ParseQualifier(q).value_or(Qualifier::kExact); };
+
+  for (const EventDraft& e : events) {
+    Record r;
+    r.scope = Scope::kEvent;
+    if (!e.province.empty()) { r.province = e.province; }
+    if (!e.region.empty()) r.region = e.region;
+    if (e.place) {
+      put(r, "province", *e.place);
+      if (r.region) r.evidence["region"] = r.evidence["province"];
+    }
+    if (e.date) { r.date = e.date->date.ToString(); put(r, "date", *e.date); }
+    // Counts: an exact figure wins over a rounded one; the first of each kind.
+    for (const char* field : {"beneficiaries", "women", "projects"}) {
+      const Found* best = nullptr;
+      for (const Figure& fig : e.figures) {
+        if (fig.field != field) continue;
+        if (!best || (best->qualifier != "exact" && fig.f->qualifier == "exact")) best = fig.f;
+      }
+      if (!best) continue;
+      int64_t v = static_cast<int64_t>(best->value);
+      put(r, field, *best);
+      if (std::string(field) == "beneficiaries") {
+        r.beneficiaries = v;
+        r.beneficiaries_qualifier = qualifier(best->qualifier);
+      } else if (std::string(field) == "women") {
+        r.women = v;
+      } else {
+        r.projects = v;
+      }
+    }
+    // Budget: the largest amount (parts and per-person sums are smaller).
+    const Found* budget = nullptr;
+    for (const Figure& fig : e.figures) {
+      if (fig.field == "budget_mad" && (!budget || fig.f->value > budget->value)) budget = fig.f;
+    }
+    if (budget) {
+      r.budget_mad = budget->value;
+      r.budget_qualifier = qualifier(budget->qualifier);
+      put(r, "budget_mad", *budget);
+    }
+    if (events.size() == 1) {
+      for (const Found* s : sectors) {
+        if (std::find(r.sectors.begin(), r.sectors.end(), s->code) == r.sectors.end()) {
+          r.sectors.push_back(s->code);
+          put(r, "sectors/" + s->code, *s);
+        }
+      }
+    }
+    if (programme) { r.programme = programme->code; put(r, "programme", *programme); }
+    records.push_back(std::move(r));
+  }
+
+  // Aggregates: one per sentence of totals (adjacent sentences merged).
+  std::vector<std::vector<Figure>> groups;
+  size_t last_sentence = static_cast<size_t>(-1);
+  bool last_envelope = false;
+  for (auto& [s, figs] : aggregate_figures) {
+    bool env = envelope_sentences.count(s) > 0;
+    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope) {
+      groups.back().insert(groups.back().end(), figs.begin(), figs.end());
+    } else {
+      groups.push_back(figs);
+    }
+    last_sentence = s;
+    last_envelope = env;
+  }
+  for (const auto& figs : groups) {
+    Record r;
+    r.scope = Scope::kAggregate;
+    size_t s = figs.front().f->sentence;
+    bool env = envelope_sentences.count(s) > 0;
+    std::set<std::string> provinces, regions;
+    const Found* place = nullptr;
+    for (const Found& p : mentions) {
+      if (p.sentence != s || !eligible(p)) continue;
+      std::string prov, reg;
+      province_of(p, &prov, &reg);
+      if (!prov.empty()) provinces.insert(prov);
+      if (!reg.empty()) regions.insert(reg);
+      place = &p;
+    }
+    if (provinces.size() == 1) {
+      r.province = *provinces.begin();
+      r.region = ctx.lex->region_of.count(*r.province) ? ctx.lex->region_of.at(*r.province) : "";
+    } else if (regions.size() == 1) {
+      r.region = *regions.begin();
+    } else if (env && events.size() == 1 && records.size() >= 1 && records.front().province) {
+      r.province = records.front().province;
+      r.region = records.front().region;
+    }
+    if (place && (r.province || r.region)) put(r, "province", *place);
+    // Dates: a period or date in the sentence, else the nearest before.
+    const Found* date = nullptr;
+    for (const Found& d : mentions) {
+      if (d.kind == K::kDate && d.sentence == s && info[s].active) date = &d;
+    }
+    if (!date && !env) {
+      for (const Found& d : mentions) if (d.kind == K::kDate && d.sentence < s && usable_date(d)) date = &d;
+    }
+    if (date) {
+      r.date = date->date.ToString();
+      put(r, "date", *date);
+      if (date->noun == "period") { r.period_start = date->code; put(r, "period_start", *date); }
+    }
+    for (const Figure& fig : figs) {
+      const Found& f = *fig.f;
+      if (fig.field == "beneficiaries" && !r.beneficiaries) {
+        r.beneficiaries = static_cast<int64_t>(f.value);
+        r.beneficiaries_qualifier = qualifier(f.qualifier);
+        put(r, "beneficiaries", f);
+      } else if (fig.field == "women" && !r.women) {
+        r.women = static_cast<int64_t>(f.value);
+        put(r, "women", f);
+      } else if (fig.field == "projects" && !r.projects) {
+        r.projects = static_cast<int64_t>(f.value);
+        put(r, "projects", f);
+      } else if (fig.field == "budget_mad" && (!r.budget_mad || f.value > *r.budget_mad)) {
+        r.budget_mad = f.value;
+        r.budget_qualifier = qualifier(f.qualifier);
+        put(r, "budget_mad", f);
+      }
+    }
+    if (r.province && r.evidence.count("province")) r.evidence["region"] = r.evidence["province"];
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+}  // namespace rasd
