@@ -45,8 +45,10 @@ void PhraseTable::Add(std::string_view form, int entry) {
   list.insert(pos, std::move(p));
 }
 
+// Punctuation inside a name or phrase that may be written or not: hyphens
+// and dashes (بني ملال-خنيفرة, Beni-Mellal) and apostrophes (aujourd'hui).
 bool IsDash(std::string_view w) {
-  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_";
+  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_" || w == "'" || w == "\xE2\x80\x99";
 }
 
 bool PhraseTable::MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
@@ -123,6 +125,16 @@ Result<double> ParseNumber(const std::string& s) {
 
 Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
   Status s;
+  if (fs::exists(dir / "options.tsv")) {
+    s = ReadTsv((dir / "options.tsv").string(), true, [&](const TsvRow& row) {
+      bool on = row.at(1) == "true";
+      if (row.at(0) == "decimal_reh") lex->decimal_reh = on;
+      else if (row.at(0) == "join_after_scale") lex->join_after_scale = on;
+      else return Status::InvalidArgument("unknown option '" + row.at(0) + "'");
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
   if (fs::exists(dir / "clitics.tsv")) {
     s = ReadTsv((dir / "clitics.tsv").string(), true, [&](const TsvRow& row) {
       if (row.at(2) == "article") lex->clitics.articles.push_back(NormalizeKey(row.at(0)));
@@ -170,6 +182,7 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           else if (kind == "hundred") w.kind = NumberWord::Kind::kHundred;
           else if (kind == "scale") w.kind = NumberWord::Kind::kScale;
           else if (kind == "fraction") w.kind = NumberWord::Kind::kFraction;
+          else if (kind == "approx") w.kind = NumberWord::Kind::kApprox;
           else return Status::InvalidArgument("unknown number kind '" + kind + "'");
           lex->number_values.push_back(w);
           *entry = static_cast<int>(lex->number_values.size()) - 1;
@@ -280,7 +293,6 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load(const std::string& data_dir) {
     if (!entry.is_directory() || !fs::exists(entry.path() / "numbers.tsv")) continue;
     auto lang = std::make_unique<LanguageLexicon>();
     lang->code = entry.path().filename().string();
-    lang->decimal_reh = lang->code == "ar";
     s = LoadLanguage(entry.path(), lang.get());
     if (!s.ok()) return s;
     lex->languages[lang->code] = std::move(lang);

@@ -54,7 +54,8 @@ class PhraseTable {
 
 struct NumberWord {
   double value = 0;
-  enum class Kind { kUnit, kHundred, kScale, kFraction } kind = Kind::kUnit;
+  // kApprox: a unit that is itself approximate (une trentaine).
+  enum class Kind { kUnit, kHundred, kScale, kFraction, kApprox } kind = Kind::kUnit;
 };
 
 struct Currency {
@@ -76,7 +77,10 @@ struct RelativeDate {
 // Everything one language contributes, from data/<lang>/.
 struct LanguageLexicon {
   std::string code;
+  // From options.tsv: the agency decimal form 56ر643 = 643.56; units that
+  // follow a scale without a connector (deux mille cinq cents).
   bool decimal_reh = false;
+  bool join_after_scale = false;
   Clitics clitics;
   PhraseTable months;         std::vector<int> month_values;
   PhraseTable weekdays;       std::vector<int> weekday_values;

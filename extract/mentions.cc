@@ -70,14 +70,14 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
       if (!next.word || next.word->kind != NumberWord::Kind::kScale) { i += first.tokens; continue; }
     }
     double total = 0, cur = 0, last_scale = std::numeric_limits<double>::infinity();
-    bool cur_set = false, words = false, decimal = false;
+    bool cur_set = false, words = false, decimal = false, approx = false;
     size_t j = i, end = i;
     bool first_token = true;
     while (j < toks.size()) {
       bool joined = false;
       size_t at = j;
       // A glued connector token ("و" + "678") or a free-standing one ("et").
-      if (!first_token && toks[j].kind == Kind::kWord && IsConnectorWord(TokenText(doc.text, toks[j]), lang) &&
+      if (!first_token && toks[j].kind != Kind::kDigits && IsConnectorWord(TokenText(doc.text, toks[j]), lang) &&
           j + 1 < toks.size()) {
         joined = true;
         at = j + 1;
@@ -101,8 +101,14 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
         if (!w.word) break;
         joined = joined || w.joined;
         const NumberWord& nw = *w.word;
-        if (!first_token && !joined && nw.kind != NumberWord::Kind::kScale && nw.kind != NumberWord::Kind::kHundred) break;
-        if (nw.kind == NumberWord::Kind::kUnit) {
+        bool after_scale = !cur_set && total > 0 && lang.join_after_scale;
+        if (!first_token && !joined && !after_scale && nw.kind != NumberWord::Kind::kScale && nw.kind != NumberWord::Kind::kHundred) break;
+        if (nw.kind == NumberWord::Kind::kApprox) {
+          if (!first_token) break;
+          approx = true;
+          cur = nw.value;
+          cur_set = true;
+        } else if (nw.kind == NumberWord::Kind::kUnit) {
           if (cur_set) {
             if (!joined || !FillsEmptyPlaces(cur, nw.value)) break;
             cur += nw.value;
@@ -148,6 +154,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     f.tok_end = end;
     f.value = total + (cur_set ? cur : 0);
     f.words = words;
+    if (approx) f.qualifier = "approx";
     f.sentence = doc.sentence_of[i];
     (void)decimal;
     out.push_back(f);
@@ -190,12 +197,12 @@ bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, s
 // glued to it as its first word (بإقليم)?
 bool AdminBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t i) {
   size_t b = 0;
-  for (size_t back = 1; back <= 3 && back <= i; ++back) {
+  for (size_t back = 1; back <= 5 && back <= i; ++back) {
     size_t k = i - back;
     size_t len = 0;
-    if (CueRoleAt(doc, lang, k, "admin", &len) && k + len >= i) return true;
-    // French: "province de", "wilaya d'": skip one small linking word.
-    if (back == 1 && CueRoleAt(doc, lang, k, "link")) continue;
+    if ((CueRoleAt(doc, lang, k, "admin", &len) || CueRoleAt(doc, lang, k, "wilaya", &len)) && k + len >= i) return true;
+    // French: "province de", "région de l'": skip small linking words.
+    if (CueRoleAt(doc, lang, k, "link")) continue;
     if ((*doc.tokens)[k].kind == Token::Kind::kPunct) {
       std::string_view p = TokenText(doc.text, (*doc.tokens)[k]);
       if (p == "'" || p == "/" || p == "-") continue;
@@ -318,6 +325,8 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     int day = DayAt(toks, k);
     size_t mpos = day ? k + 1 : k;
+    size_t olen = 0;
+    if (day && CueRoleAt(doc, lang, mpos, "ordinal", &olen)) mpos += olen;  // "1er"
     PhraseTable::Match mm = lang.months.Find(doc.text, toks, mpos, lang.clitics);
     if (mm.entry >= 0 && (day || (mpos > 0 && CueRoleAt(doc, lang, mpos - 1, "month_word")) || YearAt(toks, mpos + mm.tokens + (IsPunct(doc, mpos + mm.tokens, ",") ? 1 : 0)))) {
       int month = lang.month_values[mm.entry];
@@ -380,6 +389,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       m.tok_end = after + cm.tokens;
       size_t qb = 0;
       m.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
+      if (m.qualifier == "exact") m.qualifier = n.qualifier;
       out.push_back(m);
       continue;
     }
@@ -404,6 +414,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       }
       size_t qb = 0;
       c.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
+      if (c.qualifier == "exact") c.qualifier = n.qualifier;
       out.push_back(c);
     }
   }

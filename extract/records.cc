@@ -1,6 +1,7 @@
 #include "extract/records.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -89,6 +90,9 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (m.kind == K::kPlace) any_place = true;
   }
   if (subject == 0 || (action == 0 && foundation == 0) || !any_place) return records;
+  // A headline about a pardon, a trial, a budget bill or inmates' training is
+  // about something else, whatever programme words its body repeats.
+  if (Has(info[0], "off_topic")) return records;
   if (foreign_money && !local_money) return records;
 
   // Places that can be where an event happened.
@@ -98,7 +102,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     // A centre, prison or office "in X", or people "from X", does not place the event.
     for (const Found& c : mentions) {
       if (c.kind != K::kCue || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
-      if ((c.code == "centre" && p.tok_begin - c.tok_end <= 5) || (c.code == "origin" && p.tok_begin - c.tok_end <= 2)) {
+      if ((c.code == "centre" && p.tok_begin - c.tok_end <= 5) || c.code == "origin") {
         return false;
       }
     }
@@ -134,7 +138,19 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000) fig.field = "budget_mad";
     else continue;
     const SentenceInfo& si = info[m.sentence];
-    bool envelope = fig.field == "budget_mad" && Has(si, "envelope");
+    bool envelope = false;
+    if (fig.field == "budget_mad" && Has(si, "envelope")) {
+      // The agreement's own envelope follows its mention with no figure of
+      // the event (a count of projects, people) in between.
+      for (const Found& c : mentions) {
+        if (c.kind != K::kCue || c.code != "envelope" || c.sentence != m.sentence || c.tok_end > m.tok_begin) continue;
+        bool count_between = false;
+        for (const Found& x : mentions) {
+          if (x.kind == K::kCount && x.sentence == m.sentence && x.tok_begin >= c.tok_end && x.tok_end <= m.tok_begin) count_between = true;
+        }
+        if (!count_between) envelope = true;
+      }
+    }
     bool aggregate = Has(si, "aggregate");
     for (const Found& d : mentions) {
       if (d.kind == K::kDate && d.sentence == m.sentence && d.noun == "period") aggregate = true;
@@ -142,6 +158,38 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (envelope) envelope_sentences.insert(m.sentence);
     if (envelope || aggregate) aggregate_figures[m.sentence].push_back(fig);
     else event_figures.push_back(fig);
+  }
+
+  // A figure that is the sum of the article's other figures of its kind is
+  // their combined total: an aggregate, not one more event.
+  for (const char* field : {"beneficiaries", "projects", "budget_mad"}) {
+    for (size_t i = 0; i < event_figures.size(); ++i) {
+      const Figure& cand = event_figures[i];
+      if (cand.field != field) continue;
+      double sum = 0;
+      int parts = 0;
+      std::set<double> seen;
+      for (const Figure& o : event_figures) {
+        if (o.field != field || o.f->sentence == cand.f->sentence || o.f->value == cand.f->value || seen.count(o.f->value)) continue;
+        seen.insert(o.f->value);
+        sum += o.f->value;
+        ++parts;
+      }
+      double tolerance = std::string(field) == "budget_mad" ? 0.01 * cand.f->value : 0.5;
+      if (parts >= 2 && std::abs(sum - cand.f->value) <= tolerance) {
+        // Move every figure of the total's sentence with it.
+        size_t s = cand.f->sentence;
+        for (size_t j = 0; j < event_figures.size();) {
+          if (event_figures[j].f->sentence == s) {
+            aggregate_figures[s].push_back(event_figures[j]);
+            event_figures.erase(event_figures.begin() + static_cast<long>(j));
+          } else {
+            ++j;
+          }
+        }
+        i = static_cast<size_t>(-1);
+      }
+    }
   }
 
   // The event's place: in the figure's sentence, else the last place named
@@ -184,18 +232,24 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     e.sentences.push_back(fig.f->sentence);
   }
   // Places listed each with its own date ("Taza (18 juillet), Tarfaya (25 juillet)").
-  for (const Found& p : mentions) {
-    if (!eligible(p) || p.noun == "region") continue;
-    for (const Found& d : mentions) {
-      if (d.kind != K::kDate || d.sentence != p.sentence || d.tok_begin < p.tok_end || d.tok_begin - p.tok_end > 2) continue;
-      int listed = 0;
-      for (const Found& q : mentions) {
-        if (q.kind == K::kPlace && q.sentence == p.sentence && eligible(q)) ++listed;
+  {
+    std::vector<std::pair<const Found*, const Found*>> pairs;
+    for (const Found& p : mentions) {
+      if (!eligible(p) || p.noun == "region") continue;
+      for (const Found& d : mentions) {
+        if (d.kind != K::kDate || d.sentence != p.sentence || d.tok_begin < p.tok_end || d.tok_begin - p.tok_end > 2 ||
+            d.date.month == 0) continue;
+        pairs.emplace_back(&p, &d);
+        break;
       }
-      if (listed < 2) continue;
-      EventDraft& e = draft_for(&p);
-      e.date = &d;
-      e.sentences.push_back(p.sentence);
+    }
+    for (const auto& [p, d] : pairs) {
+      int same_sentence = 0;
+      for (const auto& q : pairs) same_sentence += q.first->sentence == p->sentence;
+      if (same_sentence < 2) continue;
+      EventDraft& e = draft_for(p);
+      if (!e.date) e.date = d;
+      e.sentences.push_back(p->sentence);
     }
   }
   if (events.empty()) {
@@ -250,8 +304,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   const Found* programme = nullptr;
   for (const Found& m : mentions) {
     if (!info[m.sentence].active) continue;
-    if (m.kind == K::kSector && Has(info[m.sentence], "sector_context") && !Has(info[m.sentence], "aggregate") &&
-        !info[m.sentence].title) {
+    if (m.kind == K::kSector && Has(info[m.sentence], "sector_context") && !info[m.sentence].title) {
       sectors.push_back(&m);
     }
     if (m.kind == K::kProgramme && !programme) programme = &m;
@@ -358,10 +411,16 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (!date && !env) {
       for (const Found& d : mentions) if (d.kind == K::kDate && d.sentence < s && usable_date(d)) date = &d;
     }
+    // Two dates in a sentence of totals bound its period ("since 2019 to the end of February 2024").
+    const Found* since = nullptr;
+    for (const Found& d : mentions) {
+      if (d.kind == K::kDate && d.sentence == s && date && d.date.ToString() < date->date.ToString()) since = &d;
+    }
     if (date) {
       r.date = date->date.ToString();
       put(r, "date", *date);
       if (date->noun == "period") { r.period_start = date->code; put(r, "period_start", *date); }
+      else if (since) { r.period_start = since->date.ToString(); put(r, "period_start", *since); }
     }
     for (const Figure& fig : figs) {
       const Found& f = *fig.f;
