@@ -219,7 +219,15 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
         }, &lex->count_nouns)).ok()) return s;
   if (!(s = LoadForms(dir / "sectors.tsv", 1, string_column(&lex->sector_values), &lex->sectors)).ok()) return s;
   if (!(s = LoadForms(dir / "programmes.tsv", 1, string_column(&lex->programme_values), &lex->programmes)).ok()) return s;
-  if (!(s = LoadForms(dir / "cues.tsv", 1, string_column(&lex->cue_roles), &lex->cues)).ok()) return s;
+  if (fs::exists(dir / "cues.tsv")) {
+    s = ReadTsv((dir / "cues.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(0).empty()) return Status::InvalidArgument("empty cue role");
+      PhraseTable& table = lex->cues[row.at(0)];
+      for (const std::string& form : SplitVariants(row.at(1))) table.Add(form, 0);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
   return Status::Ok();
 }
 

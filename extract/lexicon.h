@@ -91,7 +91,9 @@ struct LanguageLexicon {
   PhraseTable count_nouns;    std::vector<CountNoun> count_values;
   PhraseTable sectors;        std::vector<std::string> sector_values;  // "-" blocks a cue
   PhraseTable programmes;     std::vector<std::string> programme_values;
-  PhraseTable cues;           std::vector<std::string> cue_roles;
+  // Cue phrases by role (subject, envelope, admin ...): one table a role, as
+  // one phrase may serve several roles (من: a partitive and a period's start).
+  std::map<std::string, PhraseTable> cues;
   PhraseTable connectors;     // words joining number words (و، et, -)
   std::vector<std::string> connector_words;
 };

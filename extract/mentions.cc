@@ -184,9 +184,11 @@ std::string QualifierBefore(const DocumentView& doc, const LanguageLexicon& lang
   return m.entry >= 0 ? lang.qualifier_values[m.entry] : "exact";
 }
 
-bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, std::string_view role, size_t* len = nullptr) {
-  PhraseTable::Match m = lang.cues.Find(doc.text, *doc.tokens, i, lang.clitics);
-  if (m.entry >= 0 && lang.cue_roles[m.entry] == role) {
+bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, const std::string& role, size_t* len = nullptr) {
+  auto it = lang.cues.find(role);
+  if (it == lang.cues.end()) return false;
+  PhraseTable::Match m = it->second.Find(doc.text, *doc.tokens, i, lang.clitics);
+  if (m.entry >= 0) {
     if (len) *len = m.tokens;
     return true;
   }
@@ -368,6 +370,15 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
 
 }  // namespace
 
+bool HasCue(const DocumentView& doc, const LanguageLexicon& lang, const std::string& role) {
+  auto it = lang.cues.find(role);
+  if (it == lang.cues.end()) return false;
+  for (size_t i = 0; i < doc.tokens->size(); ++i) {
+    if ((*doc.tokens)[i].kind == Token::Kind::kWord && it->second.Find(doc.text, *doc.tokens, i, lang.clitics).entry >= 0) return true;
+  }
+  return false;
+}
+
 std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& lang, const Lexicons& lex,
                                 const std::vector<Found>& numbers, const Date& reference) {
   std::vector<Found> out;
@@ -449,10 +460,12 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
   }
   FindDates(doc, lang, reference, &out);
   // Places, sectors, programmes and cues: one pass of phrase lookups.
+  size_t place_end = 0;  // a place name's own words are not places again
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != Token::Kind::kWord) continue;
-    PhraseTable::Match pm = lex.places.Find(doc.text, toks, i, lang.clitics);
+    PhraseTable::Match pm = i >= place_end ? lex.places.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
     if (pm.entry >= 0) {
+      place_end = i + pm.tokens;
       const Place& p = lex.place_values[pm.entry];
       Found f;
       f.kind = Found::Kind::kPlace;
@@ -490,13 +503,14 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
     }
-    PhraseTable::Match qm = lang.cues.Find(doc.text, toks, i, lang.clitics);
-    if (qm.entry >= 0) {
+    for (const auto& [role, table] : lang.cues) {
+      PhraseTable::Match qm = table.Find(doc.text, toks, i, lang.clitics);
+      if (qm.entry < 0) continue;
       Found f;
       f.kind = Found::Kind::kCue;
       f.tok_begin = i;
       f.tok_end = i + qm.tokens;
-      f.code = lang.cue_roles[qm.entry];
+      f.code = role;
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
     }

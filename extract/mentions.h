@@ -35,6 +35,10 @@ struct DocumentView {
   std::vector<size_t> sentence_of;     // per token
 };
 
+// True when a cue phrase of `role` occurs anywhere: the cheap test that
+// keeps ordinary news away from full extraction.
+bool HasCue(const DocumentView& doc, const LanguageLexicon& lang, const std::string& role);
+
 // Numbers in digits, in words, or both ("10 ملايين و678 ألف").
 std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& lang);
 

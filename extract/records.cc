@@ -144,11 +144,13 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
       // the event (a count of projects, people) in between.
       for (const Found& c : mentions) {
         if (c.kind != K::kCue || c.code != "envelope" || c.sentence != m.sentence || c.tok_end > m.tok_begin) continue;
-        bool count_between = false;
+        bool count_between = false, budget_noun = false;
         for (const Found& x : mentions) {
-          if (x.kind == K::kCount && x.sentence == m.sentence && x.tok_begin >= c.tok_end && x.tok_end <= m.tok_begin) count_between = true;
+          if (x.sentence != m.sentence || x.tok_begin < c.tok_end || x.tok_end > m.tok_begin) continue;
+          if (x.kind == K::kCount) count_between = true;
+          if (x.kind == K::kCue && x.code == "budget") budget_noun = true;
         }
-        if (!count_between) envelope = true;
+        if (!count_between && budget_noun) envelope = true;
       }
     }
     bool aggregate = Has(si, "aggregate");
@@ -226,7 +228,17 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     events.push_back({prov, reg, p, {}, nullptr, {}});
     return events.back();
   };
+  auto has_origin = [&](size_t sentence) {
+    for (const Found& c : mentions) if (c.kind == K::kCue && c.code == "origin" && c.sentence == sentence) return true;
+    return false;
+  };
   for (const Figure& fig : event_figures) {
+    // A breakdown by where people come from belongs to the event just described.
+    if (!events.empty() && has_origin(fig.f->sentence) && !events.back().figures.empty() &&
+        events.back().figures.back().f->sentence != fig.f->sentence) {
+      events.back().figures.push_back(fig);
+      continue;
+    }
     EventDraft& e = draft_for(place_for(fig.f->sentence, fig.f->tok_begin));
     e.figures.push_back(fig);
     e.sentences.push_back(fig.f->sentence);
@@ -292,6 +304,9 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
       for (const Found& d : mentions) if (!e.date && d.sentence == s && usable_date(d)) e.date = &d;
     }
     if (!e.date && events.size() == 1) e.date = doc_date;
+    if (!e.date && events.size() == 1) {
+      for (const Found& d : mentions) if (!e.date && usable_date(d)) e.date = &d;
+    }
     if (!e.date) {
       for (const Found& d : mentions) {
         if (usable_date(d) && d.sentence <= first && !Has(info[d.sentence], "aggregate")) e.date = &d;
