@@ -59,7 +59,7 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
   auto ex = LoadExtractor(ctx);
   if (!ex.ok()) { ReportError("data", ex.status().message()); return kExitInputFailed; }
   nlohmann::json all = nlohmann::json::array();
-  InputStats stats = ForEachDocument(args.inputs, [&](InputDocument&& d) {
+  InputStats stats = ForEachDocument(args.inputs, ctx.data_dir, [&](InputDocument&& d) {
     ExtractInput in{d.source, std::move(d.text), d.title, d.published.empty() ? args.published : d.published, d.lang};
     ExtractOptions opt;
     opt.keep_mentions = mentions;

@@ -1,35 +1,51 @@
 #include "cli/inputs.h"
 
-#include <filesystem>
-
 #include "cli/io.h"
+#include "ingest/ingest.h"
 
 namespace rasd::cli {
+namespace {
 
-InputStats ForEachDocument(const std::vector<std::string>& paths, const std::function<void(InputDocument&&)>& fn) {
-  namespace fs = std::filesystem;
+class CallbackSink : public ingest::Sink {
+ public:
+  CallbackSink(const std::function<void(InputDocument&&)>& fn, InputStats* stats) : fn_(fn), stats_(stats) {}
+  void OnDocument(ingest::Document&& d) override {
+    ++stats_->documents;
+    InputDocument doc;
+    doc.source = std::move(d.source);
+    doc.text = std::move(d.text);
+    // Plain text carries its headline as the first line; other kinds say it.
+    if (d.kind != "text") doc.title = std::move(d.title);
+    doc.published = std::move(d.published);
+    doc.lang = std::move(d.lang);
+    doc.url = std::move(d.url);
+    doc.site = std::move(d.site);
+    doc.fetched = std::move(d.fetched);
+    fn_(std::move(doc));
+  }
+  void OnError(const std::string& source, const std::string& reason) override {
+    ++stats_->failed;
+    ReportError(source, reason);
+  }
+  void OnSkipped(const std::string& source, const std::string& reason) override { ++stats_->skipped; }
+
+ private:
+  const std::function<void(InputDocument&&)>& fn_;
+  InputStats* stats_;
+};
+
+}  // namespace
+
+InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
+                           const std::function<void(InputDocument&&)>& fn) {
   InputStats stats;
-  auto one = [&](const std::string& path) {
-    auto data = ReadInput(path);
-    if (!data.ok()) { ReportError(path, data.status().message()); ++stats.failed; return; }
-    ++stats.documents;
-    InputDocument d;
-    d.source = path;
-    d.text = std::move(*data);
-    fn(std::move(d));
-  };
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> files;
-      for (const auto& e : fs::recursive_directory_iterator(p, ec)) {
-        if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
-      }
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) one(f);
-    } else {
-      one(p);
-    }
+  CallbackSink sink(fn, &stats);
+  ingest::Options options;
+  options.data_dir = data_dir;
+  Status s = ingest::ReadPaths(paths, options, &sink);
+  if (!s.ok()) {
+    ReportError("input", s.message());
+    ++stats.failed;
   }
   return stats;
 }

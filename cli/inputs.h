@@ -10,6 +10,7 @@ namespace rasd::cli {
 
 struct InputDocument {
   std::string source, text, title, published, lang;
+  std::string url, site, fetched;
 };
 
 struct InputStats {
@@ -18,9 +19,11 @@ struct InputStats {
   size_t skipped = 0;
 };
 
-// Reads files, folders (recursively) and "-" through the ingest module,
-// reporting unreadable inputs on stderr.
-InputStats ForEachDocument(const std::vector<std::string>& paths, const std::function<void(InputDocument&&)>& fn);
+// Reads files, folders (recursively) and "-" through the ingest module
+// (text, HTML, WARC, JSON Lines), reporting unreadable inputs on stderr.
+// `data_dir` is the --data option (empty: found automatically).
+InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
+                           const std::function<void(InputDocument&&)>& fn);
 
 }  // namespace rasd::cli
 

@@ -99,6 +99,10 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   auto eligible = [&](const Found& p) {
     if (p.kind != K::kPlace || !info[p.sentence].active) return false;
     if (info[p.sentence].byline && !p.admin_cue) return false;
+    // The parties of an agreement ("with the committees of X and Y") are not venues.
+    for (const Found& c : mentions) {
+      if (c.kind == K::kCue && c.code == "envelope" && c.sentence == p.sentence && c.tok_end <= p.tok_begin) return false;
+    }
     // A centre, prison or office "in X", or people "from X", does not place the event.
     for (const Found& c : mentions) {
       if (c.kind != K::kCue || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
@@ -325,6 +329,20 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (m.kind == K::kProgramme && !programme) programme = &m;
   }
 
+  // A sector cue belongs to the event whose account it sits in: the event
+  // named last at or before its sentence.
+  auto sector_event = [&](const Found& m) -> const EventDraft* {
+    if (events.empty()) return nullptr;
+    if (events.size() == 1) return &events[0];
+    const EventDraft* best = nullptr;
+    size_t best_start = 0;
+    for (const EventDraft& e : events) {
+      for (size_t sn : e.sentences) {
+        if (sn <= m.sentence && (!best || sn >= best_start)) { best = &e; best_start = sn; }
+      }
+    }
+    return best ? best : &events[0];
+  };
   auto put = [&](Record& r, const std::string& field, const Found& f) { r.evidence[field] = MakeEvidence(ctx, f); };
   auto qualifier = [](const std::string& q) { return ParseQualifier(q).value_or(Qualifier::kExact); };
 
@@ -367,12 +385,11 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
       r.budget_qualifier = qualifier(budget->qualifier);
       put(r, "budget_mad", *budget);
     }
-    if (events.size() == 1) {
-      for (const Found* s : sectors) {
-        if (std::find(r.sectors.begin(), r.sectors.end(), s->code) == r.sectors.end()) {
-          r.sectors.push_back(s->code);
-          put(r, "sectors/" + s->code, *s);
-        }
+    for (const Found* s : sectors) {
+      if (sector_event(*s) != &e) continue;
+      if (std::find(r.sectors.begin(), r.sectors.end(), s->code) == r.sectors.end()) {
+        r.sectors.push_back(s->code);
+        put(r, "sectors/" + s->code, *s);
       }
     }
     if (programme) { r.programme = programme->code; put(r, "programme", *programme); }
@@ -431,7 +448,10 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     for (const Found& d : mentions) {
       if (d.kind == K::kDate && d.sentence == s && date && d.date.ToString() < date->date.ToString()) since = &d;
     }
-    if (date) {
+    if (date && env && !since && date->noun != "period") {
+      // An agreement's single date is when its period began, unless it is the signing day.
+      if (usable_date(*date)) { r.period_start = date->date.ToString(); put(r, "period_start", *date); }
+    } else if (date) {
       r.date = date->date.ToString();
       put(r, "date", *date);
       if (date->noun == "period") { r.period_start = date->code; put(r, "period_start", *date); }

@@ -82,8 +82,10 @@ DigitRun ReadDigits(std::string_view text, size_t i, bool decimal_reh) {
   if (groups.size() > 1 && groups[1].sep != 'r') {
     char first_sep = groups[1].sep;
     size_t k = 1;
+    // A number does not start with a zero before thousands: "0,750 مليون" is 0.75 million.
+    const bool zero_lead = text[groups[0].begin] == '0';
     // Thousands groups: same separator, three digits each, lead of 1-3 digits.
-    if (len(groups[0]) <= 3) {
+    if (len(groups[0]) <= 3 && !zero_lead) {
       while (k < groups.size() && groups[k].sep == first_sep && len(groups[k]) == 3) ++k;
     }
     if (k > 1 && !(k == 2 && first_sep != ' ' && k < groups.size() && groups[k].sep == first_sep)) {
@@ -95,8 +97,8 @@ DigitRun ReadDigits(std::string_view text, size_t i, bool decimal_reh) {
         ++n;
       }
       run.grouped = true;
-    } else if (first_sep != ' ' && len(groups[1]) != 3) {
-      n = 2;  // "10,67", "1,3": a decimal comma or point
+    } else if (first_sep != ' ' && (len(groups[1]) != 3 || zero_lead)) {
+      n = 2;  // "10,67", "1,3", "0,750": a decimal comma or point
       decimal_last = true;
     } else if (first_sep != ' ' && len(groups[0]) > 3) {
       n = 2;  // "1234,567" is not grouping: read as a decimal

@@ -15,7 +15,8 @@ namespace rasd::ingest {
 
 struct Document {
   std::string source;     // path; "path#offset" for a WARC record, "path:line" for JSON Lines
-  std::string url;        // target or canonical URL when known
+  std::string url;        // the page's canonical URL when it names one, else the URL it was fetched from
+  std::string fetched_url;  // the URL the crawler fetched (WARC target URI, JSON Lines url) when known
   std::string title;
   std::string published;  // YYYY-MM-DD when known, else empty
   std::string fetched;    // YYYY-MM-DD (WARC-Date) when known
@@ -29,14 +30,26 @@ struct Document {
 };
 
 struct Options {
-  uint64_t max_input_bytes = 256ull << 20;  // a larger file or record is refused
-  uint64_t max_expanded_bytes = 64ull << 20;  // decompressed size of one record / page
+  // A larger HTML, text or JSON file, JSON Lines line or WARC record is
+  // refused. WARC and JSON Lines files themselves are read as streams, of any
+  // size.
+  uint64_t max_input_bytes = 256ull << 20;
+  // Decompressed size of one page (an HTTP body, a gzipped HTML file); a gzip
+  // member that expands past it at a ratio no real text reaches is refused as
+  // a decompression bomb.
+  uint64_t max_expanded_bytes = 64ull << 20;
+  // Where data/html/ (teaser and section cues, month names) is found; empty
+  // to look where rasd::FindDataDir looks.
+  std::string data_dir;
   // JSON Lines field names, tried in order; the defaults cover common scrapers.
   std::vector<std::string> jsonl_text_fields = {"text", "content", "body", "article", "maintext"};
   std::vector<std::string> jsonl_html_fields = {"html", "raw_html", "content_html"};
   std::vector<std::string> jsonl_title_fields = {"title", "headline"};
   std::vector<std::string> jsonl_url_fields = {"url", "link", "source_url", "uri"};
   std::vector<std::string> jsonl_date_fields = {"date", "published", "date_publish", "published_at", "pubdate", "datePublished"};
+  std::vector<std::string> jsonl_lang_fields = {"lang", "language"};
+  std::vector<std::string> jsonl_site_fields = {"site", "site_name", "sitename", "source", "domain"};
+  // A field name may be a dotted path into nested objects ("meta.date").
 };
 
 // Receives what the readers produce.
@@ -52,9 +65,13 @@ class Sink {
   virtual void OnSkipped(const std::string& source, const std::string& reason) {}
 };
 
-// Reads each path (a file, a folder walked recursively, or "-" for stdin),
-// finding each file's kind by its content as well as its name. Returns a
-// non-OK status only when nothing could be attempted at all (a usage error).
+// Reads each path (a file, a folder walked recursively in name order, or "-"
+// for stdin), finding each file's kind by its content as well as its name.
+// A page read only in part (HTML nested past the parser's depth limit) is
+// reported through OnError and, when an article was found in the part read,
+// delivered as well. A page or record with no article text is skipped
+// (OnSkipped). Returns a non-OK status only when nothing could be attempted
+// at all (no paths, no data folder).
 Status ReadPaths(const std::vector<std::string>& paths, const Options& options, Sink* sink);
 
 }  // namespace rasd::ingest

@@ -1,0 +1,356 @@
+#include "ingest/byte_source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace rasd::ingest {
+
+Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
+  if (path == "-") return std::unique_ptr<FileSource>(new FileSource(stdin, false));
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IOError("cannot open: " + std::string(std::strerror(errno)));
+  return std::unique_ptr<FileSource>(new FileSource(f, true));
+}
+
+FileSource::~FileSource() {
+  if (owned_ && file_) std::fclose(file_);
+}
+
+Result<size_t> FileSource::Read(char* buf, size_t n) {
+  size_t got = std::fread(buf, 1, n, file_);
+  if (got == 0 && std::ferror(file_)) return Status::IOError("read failed: " + std::string(std::strerror(errno)));
+  return got;
+}
+
+Result<size_t> MemorySource::Read(char* buf, size_t n) {
+  size_t k = std::min(n, data_.size() - pos_);
+  std::memcpy(buf, data_.data() + pos_, k);
+  pos_ += k;
+  return k;
+}
+
+namespace {
+constexpr size_t kGzipInputBuffer = 1 << 16;
+}  // namespace
+
+GzipSource::GzipSource(ByteSource* compressed, uint64_t max_member_bytes)
+    : in_(compressed), max_member_bytes_(max_member_bytes), inbuf_(new char[kGzipInputBuffer]) {
+  zs_.next_in = reinterpret_cast<Bytef*>(inbuf_.get());
+  zs_.avail_in = 0;
+}
+
+GzipSource::~GzipSource() {
+  if (zs_ready_) inflateEnd(&zs_);
+}
+
+// Tops up the input buffer, keeping the bytes zlib has not consumed yet.
+// False at the end of the compressed input or on a read error.
+bool GzipSource::FillInput() {
+  size_t keep = zs_.avail_in;
+  if (keep && reinterpret_cast<char*>(zs_.next_in) != inbuf_.get()) {
+    std::memmove(inbuf_.get(), zs_.next_in, keep);
+  }
+  if (keep == kGzipInputBuffer) return true;
+  auto got = in_->Read(inbuf_.get() + keep, kGzipInputBuffer - keep);
+  if (!got.ok()) {
+    error_ = got.status();
+    return false;
+  }
+  zs_.next_in = reinterpret_cast<Bytef*>(inbuf_.get());
+  zs_.avail_in = static_cast<uInt>(keep + *got);
+  in_consumed_ += *got;
+  return *got > 0;
+}
+
+bool GzipSource::StartMember() {
+  while (zs_.avail_in < 3) {
+    if (!FillInput()) break;
+  }
+  if (!error_.ok()) return false;
+  // Zero padding after the last member ends the stream quietly.
+  while (zs_.avail_in > 0 && zs_.next_in[0] == 0) {
+    ++zs_.next_in;
+    --zs_.avail_in;
+    if (zs_.avail_in == 0) FillInput();
+  }
+  if (zs_.avail_in == 0) {
+    done_ = true;
+    return false;
+  }
+  uint64_t offset = in_consumed_ - zs_.avail_in;
+  if (zs_.avail_in < 2 || zs_.next_in[0] != 0x1f || zs_.next_in[1] != 0x8b) {
+    error_ = Status::Corruption("bytes at compressed offset " + std::to_string(offset) +
+                                " are not the start of a gzip member");
+    return false;
+  }
+  int rc = zs_ready_ ? inflateReset2(&zs_, 16 + MAX_WBITS) : inflateInit2(&zs_, 16 + MAX_WBITS);
+  if (rc != Z_OK) {
+    error_ = Status::IOError("zlib could not start inflating");
+    return false;
+  }
+  zs_ready_ = true;
+  in_member_ = true;
+  member_in_start_ = offset;
+  member_out_ = 0;
+  ++members_started_;
+  starts_.emplace_back(out_total_, offset);
+  if (starts_.size() > 64) starts_.pop_front();
+  return true;
+}
+
+Result<size_t> GzipSource::Read(char* buf, size_t n) {
+  if (!error_.ok()) return error_;
+  while (!done_) {
+    if (!in_member_ && !StartMember()) {
+      if (!error_.ok()) return error_;
+      continue;
+    }
+    if (zs_.avail_in == 0 && !FillInput()) {
+      if (!error_.ok()) return error_;
+      error_ = Status::Corruption("gzip data truncated: the member at compressed offset " +
+                                  std::to_string(member_in_start_) + " ends early");
+      return error_;
+    }
+    zs_.next_out = reinterpret_cast<Bytef*>(buf);
+    zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+    size_t asked = zs_.avail_out;
+    int rc = inflate(&zs_, Z_NO_FLUSH);
+    size_t produced = asked - zs_.avail_out;
+    out_total_ += produced;
+    member_out_ += produced;
+    if (member_out_ > max_member_bytes_) {
+      uint64_t member_in = in_consumed_ - zs_.avail_in - member_in_start_;
+      if (member_out_ > kMaxPlausibleRatio * std::max<uint64_t>(member_in, 1)) {
+        error_ = Status::Corruption("decompression bomb: the gzip member at compressed offset " +
+                                    std::to_string(member_in_start_) + " expands past " +
+                                    std::to_string(max_member_bytes_) + " bytes from " +
+                                    std::to_string(member_in) + " compressed");
+        return error_;
+      }
+    }
+    if (rc == Z_STREAM_END) {
+      in_member_ = false;
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      error_ = Status::Corruption("gzip data corrupt in the member at compressed offset " +
+                                  std::to_string(member_in_start_) + ": " + (zs_.msg ? zs_.msg : "inflate failed"));
+      return error_;
+    }
+    if (produced > 0) return produced;
+  }
+  return size_t{0};
+}
+
+uint64_t GzipSource::FileOffsetOf(uint64_t pos) const {
+  for (auto it = starts_.rbegin(); it != starts_.rend(); ++it) {
+    if (it->first == pos) return it->second;
+    if (it->first < pos) break;
+  }
+  return pos;
+}
+
+bool GzipSource::SkipToNextMember() {
+  if (done_) return false;
+  // A read error of the file itself cannot be skipped.
+  if (!error_.ok() && error_.code() == Status::Code::kIOError) return false;
+  error_ = Status::Ok();
+  // Start past the current member's magic so a member is not found again.
+  if (in_member_ && zs_.avail_in > 0) {
+    ++zs_.next_in;
+    --zs_.avail_in;
+  }
+  in_member_ = false;
+  while (true) {
+    for (size_t i = 0; i + 2 < zs_.avail_in; ++i) {
+      if (zs_.next_in[i] == 0x1f && zs_.next_in[i + 1] == 0x8b && zs_.next_in[i + 2] == 0x08) {
+        zs_.next_in += i;
+        zs_.avail_in -= static_cast<uInt>(i);
+        return true;
+      }
+    }
+    // Keep the last two bytes: a magic may straddle the buffer's end.
+    if (zs_.avail_in > 2) {
+      zs_.next_in += zs_.avail_in - 2;
+      zs_.avail_in = 2;
+    }
+    if (!FillInput()) {
+      done_ = error_.ok();
+      return false;
+    }
+  }
+}
+
+BufferedReader::BufferedReader(ByteSource* src, size_t buffer_size) : src_(src) {
+  buf_.resize(buffer_size);
+}
+
+Result<bool> BufferedReader::Fill() {
+  if (pos_ < end_) return true;
+  if (eof_) return false;
+  base_ += end_;
+  pos_ = end_ = 0;
+  auto got = src_->Read(buf_.data(), buf_.size());
+  if (!got.ok()) return got.status();
+  end_ = *got;
+  if (end_ == 0) eof_ = true;
+  return end_ > 0;
+}
+
+Result<bool> BufferedReader::ReadLine(std::string* line, size_t max_len, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  bool any = false;
+  while (true) {
+    auto more = Fill();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    any = true;
+    const char* start = buf_.data() + pos_;
+    const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+    size_t take = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
+    if (!*too_long) {
+      if (line->size() + take > max_len) {
+        *too_long = true;
+      } else {
+        line->append(start, take);
+      }
+    }
+    pos_ += take;
+    if (nl) {
+      ++pos_;
+      break;
+    }
+  }
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  return any;
+}
+
+Result<size_t> BufferedReader::ReadExact(size_t n, std::string* out) {
+  size_t done = 0;
+  size_t from_buffer = std::min(n, end_ - pos_);
+  out->append(buf_.data() + pos_, from_buffer);
+  pos_ += from_buffer;
+  done += from_buffer;
+  if (done == n) return done;
+  // Large remainders go straight into the destination, without a second copy.
+  size_t old = out->size();
+  out->resize(old + (n - done));
+  char* dst = out->data() + old;
+  size_t got_total = 0;
+  while (done < n && !eof_) {
+    auto got = src_->Read(dst + got_total, n - done);
+    if (!got.ok()) {
+      out->resize(old + got_total);
+      base_ += got_total;
+      return got.status();
+    }
+    if (*got == 0) {
+      eof_ = true;
+      break;
+    }
+    got_total += *got;
+    done += *got;
+  }
+  out->resize(old + got_total);
+  // The bytes read around the buffer still count in the logical position.
+  base_ += got_total;
+  return done;
+}
+
+Result<uint64_t> BufferedReader::Skip(uint64_t n) {
+  uint64_t done = 0;
+  while (done < n) {
+    auto more = Fill();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    size_t k = static_cast<size_t>(std::min<uint64_t>(n - done, end_ - pos_));
+    pos_ += k;
+    done += k;
+  }
+  return done;
+}
+
+Result<int> BufferedReader::Peek() {
+  auto more = Fill();
+  if (!more.ok()) return more.status();
+  if (!*more) return -1;
+  return static_cast<unsigned char>(buf_[pos_]);
+}
+
+Result<std::string_view> BufferedReader::Prefetch(size_t n) {
+  n = std::min(n, buf_.size());
+  if (end_ - pos_ < n && !eof_) {
+    if (pos_ > 0) {
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      base_ += pos_;
+      end_ -= pos_;
+      pos_ = 0;
+    }
+    while (end_ < n) {
+      auto got = src_->Read(buf_.data() + end_, buf_.size() - end_);
+      if (!got.ok()) return got.status();
+      if (*got == 0) {
+        eof_ = true;
+        break;
+      }
+      end_ += *got;
+    }
+  }
+  return std::string_view(buf_.data() + pos_, std::min(n, end_ - pos_));
+}
+
+Status BufferedReader::ReadRest(uint64_t max_bytes, std::string* out) {
+  out->append(buf_.data() + pos_, end_ - pos_);
+  pos_ = end_;
+  if (out->size() > max_bytes) {
+    return Status::InvalidArgument("larger than the limit of " + std::to_string(max_bytes) + " bytes");
+  }
+  if (eof_) return Status::Ok();
+  std::string rest;
+  Status s = ReadAll(src_, max_bytes - out->size(), &rest);
+  base_ += rest.size();
+  if (!s.ok()) return s;
+  out->append(rest);
+  eof_ = true;
+  return Status::Ok();
+}
+
+bool BufferedReader::SkipToNextMember() {
+  if (!src_->SkipToNextMember()) return false;
+  base_ += end_;
+  pos_ = end_ = 0;
+  eof_ = false;
+  return true;
+}
+
+Result<size_t> PrefixedSource::Read(char* buf, size_t n) {
+  if (pos_ < prefix_.size()) {
+    size_t k = std::min(n, prefix_.size() - pos_);
+    std::memcpy(buf, prefix_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+  return rest_->Read(buf, n);
+}
+
+Status ReadAll(ByteSource* src, uint64_t max_bytes, std::string* out) {
+  out->clear();
+  size_t chunk = 1 << 16;
+  while (true) {
+    size_t old = out->size();
+    out->resize(old + chunk);
+    auto got = src->Read(out->data() + old, chunk);
+    if (!got.ok()) {
+      out->resize(old);
+      return got.status();
+    }
+    out->resize(old + *got);
+    if (*got == 0) return Status::Ok();
+    if (out->size() > max_bytes) {
+      return Status::InvalidArgument("larger than the limit of " + std::to_string(max_bytes) + " bytes");
+    }
+    if (chunk < (8u << 20)) chunk *= 2;
+  }
+}
+
+}  // namespace rasd::ingest

@@ -1,0 +1,60 @@
+// The reading context behind ReadPaths: options, sink, and what is set up
+// once and reused for every document (charset converters, the HTML parser,
+// the cue data, buffers). One per reading thread.
+#ifndef RASD_INGEST_PIPELINE_H_
+#define RASD_INGEST_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "ingest/byte_source.h"
+#include "ingest/charset.h"
+#include "ingest/html_text.h"
+#include "ingest/ingest.h"
+#include "ingest/page_cues.h"
+#include "ingest/warc_reader.h"
+
+namespace rasd::ingest {
+
+class Pipeline {
+ public:
+  Pipeline(const Options& options, const PageCues* cues, Sink* sink);
+
+  // A file or "-" (stdin): its kind found, then read.
+  void ReadFile(const std::string& path);
+
+  // An HTML page's bytes into a Document on the sink: charset, main text,
+  // metadata. `doc` carries what is known already (source, URLs, dates).
+  void HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc);
+  // Plain text into a Document.
+  void TextToDocument(std::string_view bytes, Document doc);
+
+  // JSON Lines (one object a line) and whole JSON files (an object or an
+  // array of objects); defined in jsonl.cc.
+  void ReadJsonLines(BufferedReader* in, const std::string& path);
+  void ReadJsonDocument(std::string_view bytes, const std::string& path);
+
+  // WARC and ARC files, record by record.
+  void ReadWarc(BufferedReader* in, const std::string& path);
+
+  Sink* sink() const { return sink_; }
+  const Options& options() const { return options_; }
+
+ private:
+  // One scraper record (a parsed JSON object) into a Document.
+  void JsonRecordToDocument(const void* json_object, const std::string& source);
+  void WarcRecordToDocument(WarcRecord* record, const std::string& path);
+  void ReadWhole(BufferedReader* in, const std::string& path, int kind, bool compressed);
+
+  Options options_;
+  const PageCues* cues_;
+  Sink* sink_;
+  CharsetDecoder charset_;
+  HtmlTextExtractor html_;
+  std::string utf8_, body_, scratch_;
+};
+
+}  // namespace rasd::ingest
+
+#endif  // RASD_INGEST_PIPELINE_H_

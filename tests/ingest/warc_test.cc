@@ -1,0 +1,300 @@
+// WARC archives: written here with the records a crawler leaves (requests,
+// metadata, chunked and gzip payloads, legacy charsets, a broken header), in
+// the three layouts (one gzip member per record, plain, whole-file gzip);
+// and the real archives of ../shared/data/warc, broken ones included.
+#include <gtest/gtest.h>
+
+#include "ingest/byte_source.h"
+#include "ingest/http.h"
+#include "ingest/ingest.h"
+#include "ingest/warc_reader.h"
+#include "tests/ingest/page_fixtures.h"
+
+namespace rasd::ingest {
+namespace {
+
+using testing::Article;
+using testing::CollectingSink;
+using testing::TempDir;
+
+std::string WarcRecordText(const std::string& type, const std::string& uri, const std::string& content_type,
+                           const std::string& block) {
+  std::string h = "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + std::to_string(block.size()) +
+                  "-" + type + ">\r\nWARC-Date: 2024-06-13T08:00:00Z\r\n";
+  if (!uri.empty()) h += "WARC-Target-URI: " + uri + "\r\n";
+  if (!content_type.empty()) h += "Content-Type: " + content_type + "\r\n";
+  h += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
+  return h + block + "\r\n\r\n";
+}
+
+std::string Chunked(std::string_view body) {
+  std::string out;
+  size_t pos = 0, size = 700;
+  while (pos < body.size()) {
+    size_t n = std::min(size, body.size() - pos);
+    char hex[32];
+    std::snprintf(hex, sizeof hex, "%zx", n);
+    out += std::string(hex) + (pos == 0 ? ";ext=1" : "") + "\r\n";
+    out.append(body.substr(pos, n));
+    out += "\r\n";
+    pos += n;
+    size += 333;
+  }
+  return out + "0\r\n\r\n";
+}
+
+std::string HttpResponseText(int status, const std::string& headers, const std::string& body) {
+  return "HTTP/1.1 " + std::to_string(status) + (status == 200 ? " OK" : " Not Found") +
+         "\r\nServer: nginx\r\nDate: Thu, 13 Jun 2024 08:00:00 GMT\r\n" + headers + "\r\n" + body;
+}
+
+struct Archive {
+  std::vector<std::string> records;
+  std::vector<size_t> article_records;  // indices of records that hold an article
+  std::vector<Article> articles;        // in the same order
+  size_t broken_record = 0;
+};
+
+Archive BuildArchive(const std::vector<Article>& corpus) {
+  Archive ar;
+  // Four articles, Arabic first, with different layouts and encodings.
+  std::vector<Article> picked;
+  for (const auto& a : corpus) {
+    if (a.paragraphs.size() >= 2) picked.push_back(a);
+    if (picked.size() == 4) break;
+  }
+  ar.records.push_back(WarcRecordText("warcinfo", "", "application/warc-fields", "software: rasd-test\r\nformat: WARC File Format 1.0\r\n"));
+  // Windows-1256 (page and header say so), gzip, then chunked.
+  {
+    Article a = picked[0];
+    std::string kept;
+    testing::Encode(a.headline, "CP1256", &kept);
+    a.headline = kept;
+    for (auto& p : a.paragraphs) {
+      testing::Encode(p, "CP1256", &kept);
+      p = kept;
+    }
+    std::string page = testing::Encode(testing::BuildPage(a, 0, "windows-1256").html, "CP1256");
+    std::string body = Chunked(testing::Gzip(page));
+    ar.records.push_back(WarcRecordText("request", a.url, "application/http; msgtype=request",
+                                        "GET /a HTTP/1.1\r\nHost: www.example-news.ma\r\nAccept-Encoding: gzip\r\n\r\n"));
+    ar.article_records.push_back(ar.records.size());
+    ar.articles.push_back(a);
+    ar.records.push_back(WarcRecordText(
+        "response", a.url, "application/http; msgtype=response",
+        HttpResponseText(200, "Content-Type: text/html; charset=windows-1256\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", body)));
+    ar.records.push_back(WarcRecordText("metadata", a.url, "application/warc-fields", "fetchTimeMs: 212\r\n"));
+  }
+  // UTF-8, identity.
+  {
+    const Article& a = picked[1];
+    ar.article_records.push_back(ar.records.size());
+    ar.articles.push_back(a);
+    ar.records.push_back(WarcRecordText("response", a.url + "?utm_source=feed", "application/http; msgtype=response",
+                                        HttpResponseText(200, "Content-Type: text/html; charset=UTF-8\r\n",
+                                                         testing::BuildPage(a, 2).html)));
+  }
+  ar.records.push_back(WarcRecordText("response", "https://www.example-news.ma/logo.png",
+                                      "application/http; msgtype=response",
+                                      HttpResponseText(200, "Content-Type: image/png\r\n", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16))));
+  ar.records.push_back(WarcRecordText("response", "https://www.example-news.ma/missing", "application/http; msgtype=response",
+                                      HttpResponseText(404, "Content-Type: text/html\r\n", "<html><body><h1>404</h1></body></html>")));
+  ar.records.push_back(WarcRecordText("revisit", picked[1].url, "application/http; msgtype=response",
+                                      "HTTP/1.1 304 Not Modified\r\n\r\n"));
+  // A capture stored as a resource, no HTTP headers.
+  {
+    const Article& a = picked[2];
+    ar.article_records.push_back(ar.records.size());
+    ar.articles.push_back(a);
+    ar.records.push_back(WarcRecordText("resource", a.url, "text/html; charset=utf-8", testing::BuildPage(a, 1).html));
+  }
+  // A header line without a colon.
+  ar.broken_record = ar.records.size();
+  ar.records.push_back("WARC/1.0\r\nWARC-Type response\r\nContent-Length: 30\r\n\r\n<html><body>lost</body></html>\r\n\r\n");
+  // UTF-16 with a byte order mark.
+  {
+    const Article& a = picked[3];
+    std::string page = testing::BuildPage(a, 0, "utf-16").html;
+    ar.article_records.push_back(ar.records.size());
+    ar.articles.push_back(a);
+    ar.records.push_back(WarcRecordText("response", a.url, "application/http; msgtype=response",
+                                        HttpResponseText(200, "Content-Type: text/html; charset=UTF-16\r\n",
+                                                         "\xFF\xFE" + testing::Encode(page, "UTF-16LE"))));
+  }
+  return ar;
+}
+
+void ExpectArchiveRead(const std::string& path, const Archive& ar, const std::vector<uint64_t>& offsets) {
+  CollectingSink sink;
+  ASSERT_TRUE(ReadPaths({path}, testing::TestOptions(), &sink).ok());
+  ASSERT_EQ(sink.docs.size(), ar.articles.size()) << sink.Describe();
+  for (size_t i = 0; i < sink.docs.size(); ++i) {
+    const Document& doc = sink.docs[i];
+    const Article& a = ar.articles[i];
+    EXPECT_EQ(doc.source, path + "#" + std::to_string(offsets[ar.article_records[i]])) << sink.Describe();
+    EXPECT_EQ(doc.kind, "warc");
+    EXPECT_EQ(doc.fetched, "2024-06-13");
+    EXPECT_EQ(doc.title, a.headline);
+    EXPECT_EQ(doc.published, a.date) << doc.source;
+    EXPECT_EQ(doc.fetched_url.rfind(a.url, 0), 0u) << doc.fetched_url;
+    std::vector<std::string> lines = testing::SplitLines(doc.text);
+    for (const auto& p : a.paragraphs) {
+      EXPECT_NE(std::find(lines.begin(), lines.end(), p), lines.end()) << doc.source << " misses: " << p.substr(0, 80);
+    }
+    EXPECT_EQ(testing::LeakedCharacters(doc, a, nullptr), 0u) << doc.source << "\n" << doc.text;
+  }
+  // The canonical URL drops the tracking parameter of the fetched one.
+  EXPECT_EQ(sink.docs[1].url, ar.articles[1].url);
+  // warcinfo, request, metadata, image, 404, revisit.
+  EXPECT_EQ(sink.skipped.size(), 6u) << sink.Describe();
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.Describe();
+  EXPECT_EQ(sink.errors[0].source, path + "#" + std::to_string(offsets[ar.broken_record]));
+  EXPECT_NE(sink.errors[0].reason.find("malformed WARC header"), std::string::npos) << sink.errors[0].reason;
+}
+
+TEST(WarcReading, WrittenArchiveInEveryLayout) {
+  auto corpus = testing::CorpusArticles();
+  if (corpus.size() < 4) GTEST_SKIP() << "needs four article texts from " << testing::SharedDir() << "/corpus";
+  Archive ar = BuildArchive(corpus);
+  TempDir dir;
+  std::string per_record, plain;
+  std::vector<uint64_t> member_offsets, plain_offsets;
+  for (const auto& r : ar.records) {
+    member_offsets.push_back(per_record.size());
+    plain_offsets.push_back(plain.size());
+    per_record += testing::Gzip(r);
+    plain += r;
+  }
+  testing::WriteFileBytes(dir.File("crawl.warc.gz"), per_record);
+  testing::WriteFileBytes(dir.File("crawl.warc"), plain);
+  testing::WriteFileBytes(dir.File("whole.warc.gz"), testing::Gzip(plain));
+  ExpectArchiveRead(dir.File("crawl.warc.gz"), ar, member_offsets);
+  ExpectArchiveRead(dir.File("crawl.warc"), ar, plain_offsets);
+  // One member for the whole file: records are named by their place in the
+  // decompressed stream.
+  ExpectArchiveRead(dir.File("whole.warc.gz"), ar, plain_offsets);
+}
+
+TEST(WarcReading, ReaderGivesRecordsAndBlocksInOrder) {
+  std::string data = WarcRecordText("warcinfo", "", "application/warc-fields", "a: b\r\n") +
+                     WarcRecordText("response", "http://x.ma/", "application/http; msgtype=response",
+                                    HttpResponseText(200, "Content-Type: text/html\r\n", "<p>x</p>"));
+  MemorySource mem(data);
+  BufferedReader in(&mem);
+  WarcReader reader(&in, WarcOptions());
+  WarcRecord rec;
+  ASSERT_TRUE(reader.Next(&rec));
+  EXPECT_EQ(rec.type, "warcinfo");
+  EXPECT_EQ(rec.block, "a: b\r\n");
+  ASSERT_TRUE(reader.Next(&rec));
+  EXPECT_TRUE(rec.status.ok());
+  EXPECT_EQ(rec.type, "response");
+  EXPECT_EQ(rec.target_uri, "http://x.ma/");
+  EXPECT_EQ(rec.date, "2024-06-13T08:00:00Z");
+  EXPECT_EQ(rec.offset, data.find("WARC/1.0", 10));
+  HttpResponse http;
+  ASSERT_TRUE(ParseHttpResponse(rec.block, &http).ok());
+  EXPECT_EQ(http.status, 200);
+  EXPECT_EQ(http.content_type, "text/html");
+  EXPECT_EQ(rec.block.substr(http.body_offset), "<p>x</p>");
+  EXPECT_FALSE(reader.Next(&rec));
+}
+
+TEST(HttpBody, ChunkedThenGzipIsUndone) {
+  std::string body = "<html><body><p>" + std::string(5000, 'x') + "</p></body></html>";
+  HttpResponse http;
+  http.transfer_encoding = "chunked";
+  http.content_encoding = "gzip";
+  std::string out, scratch;
+  ASSERT_TRUE(DecodeHttpBody(Chunked(testing::Gzip(body)), http, 1 << 20, &out, &scratch).ok());
+  EXPECT_EQ(out, body);
+  // Already decoded by the crawler, header left behind.
+  ASSERT_TRUE(DecodeHttpBody(body, http, 1 << 20, &out, &scratch).ok());
+  EXPECT_EQ(out, body);
+  // Beyond the limit: refused.
+  EXPECT_FALSE(DecodeHttpBody(Chunked(testing::Gzip(body)), http, 1000, &out, &scratch).ok());
+}
+
+// Counts established by reading each file with Python's gzip and zlib
+// modules record by record (see the comments): what the reader must find.
+struct RealFile {
+  const char* name;
+  size_t docs, errors, skipped;
+};
+
+TEST(WarcReading, RealArchivesOfTheSharedData) {
+  std::string dir = testing::SharedDir() + "/data/warc";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "needs " << dir;
+  const RealFile kFiles[] = {
+      // One Common Crawl response (commoncrawl.org).
+      {"jwarc-cc.warc.gz", 1, 0, 0},
+      // A single gzip member cut off inside its only response record.
+      {"resiliparse-clipped.warc.gz", 0, 1, 0},
+      // ClueWeb09 WARC/0.18: warcinfo + 29 EUC-JP responses, LF-only HTTP
+      // headers, "Content-Encoding: gzip" on bodies stored decoded.
+      {"resiliparse-clueweb-quirk.warc.gz", 29, 0, 1},
+      // Common Crawl: warcinfo, 17 requests, 16 responses, 16 metadata.
+      {"resiliparse-warcfile.warc.gz", 16, 0, 34},
+      // Three ARC headers with lengths "-1", "-1" and "abc"; one text/plain.
+      {"warcio/bad.arc", 0, 3, 1},
+      {"warcio/example-bad-non-chunked.warc.gz", 1, 0, 5},
+      {"warcio/example-bad.warc.gz.bad", 1, 0, 5},
+      {"warcio/example-digest.warc", 0, 0, 4},
+      {"warcio/example-iana.org-chunked.warc", 1, 0, 2},
+      {"warcio/example-resource.warc.gz", 1, 0, 2},
+      {"warcio/example-space-in-target-uri.warc.gz", 0, 0, 2},
+      // The URL with spaces was lengthened without fixing the record length:
+      // the file ends 12 bytes short of it.
+      {"warcio/example-space-in-url.arc", 0, 1, 1},
+      // The response's gzip body is cut short (its Content-Length is 2 bytes
+      // short too, leaving "\0\0" where the next header should be); the file
+      // ends after the following request.
+      {"warcio/example-trunc.warc", 0, 2, 3},
+      {"warcio/example-wget-bad-target-uri.warc.gz", 1, 0, 5},
+      // A record split across gzip members.
+      {"warcio/example-wrong-chunks.warc.gz", 1, 0, 1},
+      {"warcio/example.arc", 1, 0, 1},
+      {"warcio/example.arc.gz", 1, 0, 1},
+      {"warcio/example.warc", 1, 0, 5},
+      {"warcio/example.warc.gz", 1, 0, 5},
+      {"warcio/post-test.warc.gz", 0, 0, 6},
+  };
+  for (const auto& f : kFiles) {
+    std::string path = dir + "/" + f.name;
+    if (!std::filesystem::exists(path)) {
+      ADD_FAILURE() << "missing " << path;
+      continue;
+    }
+    CollectingSink sink;
+    ASSERT_TRUE(ReadPaths({path}, testing::TestOptions(), &sink).ok());
+    EXPECT_EQ(sink.docs.size(), f.docs) << f.name << "\n" << sink.Describe();
+    EXPECT_EQ(sink.errors.size(), f.errors) << f.name << "\n" << sink.Describe();
+    EXPECT_EQ(sink.skipped.size(), f.skipped) << f.name << "\n" << sink.Describe();
+    for (const auto& e : sink.errors) {
+      EXPECT_EQ(e.source.rfind(path + "#", 0), 0u) << e.source;
+      EXPECT_FALSE(e.reason.empty());
+    }
+  }
+  // Details worth pinning.
+  CollectingSink cc;
+  ASSERT_TRUE(ReadPaths({dir + "/jwarc-cc.warc.gz"}, testing::TestOptions(), &cc).ok());
+  ASSERT_EQ(cc.docs.size(), 1u);
+  EXPECT_EQ(cc.docs[0].fetched_url, "http://commoncrawl.org/");
+  EXPECT_EQ(cc.docs[0].url, "https://commoncrawl.org/");
+  EXPECT_EQ(cc.docs[0].fetched, "2019-12-10");
+  EXPECT_EQ(cc.docs[0].lang, "en");
+  CollectingSink trunc;
+  ASSERT_TRUE(ReadPaths({dir + "/warcio/example-trunc.warc"}, testing::TestOptions(), &trunc).ok());
+  ASSERT_EQ(trunc.errors.size(), 2u);
+  EXPECT_EQ(trunc.errors[0].source, dir + "/warcio/example-trunc.warc#1197");
+  EXPECT_NE(trunc.errors[0].reason.find("truncated"), std::string::npos);
+  EXPECT_EQ(trunc.errors[1].source, dir + "/warcio/example-trunc.warc#2560");
+  CollectingSink gz;
+  ASSERT_TRUE(ReadPaths({dir + "/warcio/example.warc.gz"}, testing::TestOptions(), &gz).ok());
+  ASSERT_EQ(gz.docs.size(), 1u);
+  EXPECT_EQ(gz.docs[0].source, dir + "/warcio/example.warc.gz#784");  // the member's offset
+  EXPECT_EQ(gz.docs[0].title, "Example Domain");
+}
+
+}  // namespace
+}  // namespace rasd::ingest
