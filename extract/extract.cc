@@ -31,9 +31,11 @@ std::vector<ByteRange> MergeSentences(std::string_view text, std::vector<ByteRan
   for (size_t i = 0; i < s.size(); ++i) {
     if (!out.empty() && i > 0) {
       ByteRange& prev = out.back();
-      bool long_line = prev.end - prev.begin > 120;
+      // Lengths in code points: a wrapped line is long, a byline or heading short.
+      bool long_line = utf8::CountCodePoints(text.substr(prev.begin, prev.end - prev.begin)) > 60;
+      bool next_long = utf8::CountCodePoints(text.substr(s[i].begin, s[i].end - s[i].begin)) > 30 || EndsSentence(text, s[i]);
       std::string_view gap = text.substr(prev.end, s[i].begin - prev.end);
-      if (long_line && !EndsSentence(text, prev) && gap.find('\n') != std::string_view::npos && out.size() > 1) {
+      if (long_line && next_long && !EndsSentence(text, prev) && gap.find('\n') != std::string_view::npos && out.size() > 1) {
         prev.end = s[i].end;
         continue;
       }

@@ -55,8 +55,13 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   const size_t nsent = ctx.sentences->size();
   if (nsent == 0 || toks.empty()) return records;
   std::vector<SentenceInfo> info(nsent);
-  // Title: the first line.
-  info[0].title = true;
+  // Title: the sentences of the first line.
+  {
+    size_t first_line_end = ctx.doc->text.find('\n');
+    for (size_t sn = 0; sn < nsent; ++sn) {
+      if (sn == 0 || (*ctx.sentences)[sn].begin < first_line_end) info[sn].title = true;
+    }
+  }
   std::vector<size_t> sentence_tokens(nsent, 0);
   for (size_t t = 0; t < toks.size(); ++t) sentence_tokens[ctx.doc->sentence_of[t]]++;
   for (const Found& m : mentions) {
@@ -76,6 +81,12 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   for (size_t s = 1; s < nsent; ++s) {
     info[s].byline = sentence_tokens[s] <= 8 && !has_figure[s];
   }
+  auto comma_between = [&](size_t a, size_t b) {
+    for (size_t t = a; t < b && t < toks.size(); ++t) {
+      if (toks[t].kind == Token::Kind::kPunct && ctx.doc->text.substr(toks[t].begin, toks[t].end - toks[t].begin) == ",") return true;
+    }
+    return false;
+  };
   // Is the document about the programme at all?
   int subject = 0, action = 0, foundation = 0;
   bool foreign_money = false, local_money = false, any_place = false;
@@ -92,7 +103,9 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   if (subject == 0 || (action == 0 && foundation == 0) || !any_place) return records;
   // A headline about a pardon, a trial, a budget bill or inmates' training is
   // about something else, whatever programme words its body repeats.
-  if (Has(info[0], "off_topic")) return records;
+  for (size_t sn = 0; sn < nsent && info[sn].title; ++sn) {
+    if (Has(info[sn], "off_topic")) return records;
+  }
   if (foreign_money && !local_money) return records;
 
   // Places that can be where an event happened.
@@ -101,7 +114,12 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (info[p.sentence].byline && !p.admin_cue) return false;
     // The parties of an agreement ("with the committees of X and Y") are not venues.
     for (const Found& c : mentions) {
-      if (c.kind == K::kCue && c.code == "envelope" && c.sentence == p.sentence && c.tok_end <= p.tok_begin) return false;
+      if (c.kind != K::kCue || c.code != "envelope" || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
+      std::set<std::string> listed;
+      for (const Found& q : mentions) {
+        if (q.kind == K::kPlace && q.sentence == p.sentence && q.tok_begin >= c.tok_end && q.noun != "region") listed.insert(q.code);
+      }
+      if (listed.size() >= 2) return false;
     }
     // A centre, prison or office "in X", or people "from X", does not place the event.
     for (const Found& c : mentions) {
@@ -131,6 +149,13 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     }
   };
 
+  // A sentence of national totals often runs on into the next one
+  // ("... across the kingdom's regions. The projects numbered 303 ...").
+  auto names_place = [&](size_t sentence) {
+    for (const Found& p : mentions) if (p.kind == K::kPlace && p.sentence == sentence) return true;
+    return false;
+  };
+  auto has_figure_before = [&](size_t sentence) { return has_figure[sentence]; };
   // Figures: counts and amounts in dirhams of the article's body.
   std::vector<Figure> event_figures;
   std::map<size_t, std::vector<Figure>> aggregate_figures;  // by sentence
@@ -157,7 +182,8 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
         if (!count_between && budget_noun) envelope = true;
       }
     }
-    bool aggregate = Has(si, "aggregate");
+    bool aggregate = Has(si, "aggregate") || (m.sentence > 0 && Has(info[m.sentence - 1], "aggregate") && !names_place(m.sentence) &&
+                                              !has_figure_before(m.sentence - 1));
     for (const Found& d : mentions) {
       if (d.kind == K::kDate && d.sentence == m.sentence && d.noun == "period") aggregate = true;
     }
@@ -209,7 +235,12 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     for (const Found& p : mentions) {
       if (!eligible(p)) continue;
       if (p.sentence == sentence) {
-        if (!best || best->sentence != sentence || (p.tok_begin < tok && (best->tok_begin > tok || p.tok_begin > best->tok_begin))) best = &p;
+        // The nearest place in the same clause; a comma between weighs as distance.
+        auto cost = [&](const Found& q) {
+          size_t a = std::min(q.tok_begin, tok), b = std::max(q.tok_end, tok);
+          return (b - a) + (comma_between(a, b) ? 50 : 0) + (q.tok_begin > tok ? 1 : 0);
+        };
+        if (!best || best->sentence != sentence || cost(p) < cost(*best)) best = &p;
       } else if (p.sentence < sentence && !info[p.sentence].title && (!best || (best->sentence != sentence && p.tok_begin > best->tok_begin))) {
         best = &p;
       }
@@ -291,7 +322,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (d.kind != K::kDate || !info[d.sentence].active || d.noun == "period") return false;
     for (const Found& c : mentions) {
       if (c.kind == K::kCue && c.code == "not_event_date" && c.sentence == d.sentence && c.tok_end <= d.tok_begin &&
-          d.tok_begin - c.tok_end <= 6) {
+          d.tok_begin - c.tok_end <= 12 && !comma_between(c.tok_end, d.tok_begin)) {
         return false;
       }
     }
