@@ -183,6 +183,7 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           else if (kind == "scale") w.kind = NumberWord::Kind::kScale;
           else if (kind == "fraction") w.kind = NumberWord::Kind::kFraction;
           else if (kind == "approx") w.kind = NumberWord::Kind::kApprox;
+          else if (kind == "dual_scale") w.kind = NumberWord::Kind::kDualScale;
           else return Status::InvalidArgument("unknown number kind '" + kind + "'");
           lex->number_values.push_back(w);
           *entry = static_cast<int>(lex->number_values.size()) - 1;

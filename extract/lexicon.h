@@ -55,7 +55,8 @@ class PhraseTable {
 struct NumberWord {
   double value = 0;
   // kApprox: a unit that is itself approximate (une trentaine).
-  enum class Kind { kUnit, kHundred, kScale, kFraction, kApprox } kind = Kind::kUnit;
+  // kDualScale: two of the scale in one word (ألفين، مليوني).
+  enum class Kind { kUnit, kHundred, kScale, kFraction, kApprox, kDualScale } kind = Kind::kUnit;
 };
 
 struct Currency {

@@ -128,6 +128,10 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
             cur = nw.value;
             cur_set = true;
           }
+        } else if (nw.kind == NumberWord::Kind::kDualScale) {
+          if (cur_set || !(nw.value < last_scale)) break;
+          total += 2 * nw.value;
+          last_scale = nw.value;
         } else if (nw.kind == NumberWord::Kind::kScale) {
           if (!(nw.value < last_scale)) break;
           double m = cur_set ? cur : 1;
@@ -479,6 +483,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       // A dateline ("سلا - ", "Rabat - ") opens a line and is followed by a dash.
       bool dateline = (i == 0 || toks[i].line_before) && f.tok_end < toks.size() &&
                       toks[f.tok_end].kind == Token::Kind::kPunct;
+      f.dateline = dateline;
       if (!p.needs_cue || f.admin_cue || dateline) out.push_back(f);
     }
     PhraseTable::Match sm = lang.sectors.Find(doc.text, toks, i, lang.clitics);

@@ -26,6 +26,7 @@ struct Found {
   Date date;                           // date
   int place = -1;                      // index into Lexicons::place_values
   bool admin_cue = false;              // place: after an administrative noun
+  bool dateline = false;               // place: opens a line, before a dash (agency dateline)
   bool words = false;                  // number: written (at least partly) in words
 };
 

@@ -238,7 +238,11 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
         // The nearest place in the same clause; a comma between weighs as distance.
         auto cost = [&](const Found& q) {
           size_t a = std::min(q.tok_begin, tok), b = std::max(q.tok_end, tok);
-          return (b - a) + (comma_between(a, b) ? 50 : 0) + (q.tok_begin > tok ? 1 : 0);
+          bool agreement_between = false;
+          for (const Found& c : mentions) {
+            if (c.kind == K::kCue && c.code == "envelope" && c.tok_begin >= a && c.tok_end <= b) agreement_between = true;
+          }
+          return (b - a) + (comma_between(a, b) ? 50 : 0) + (agreement_between ? 100 : 0) + (q.tok_begin > tok ? 1 : 0);
         };
         if (!best || best->sentence != sentence || cost(p) < cost(*best)) best = &p;
       } else if (p.sentence < sentence && !info[p.sentence].title && (!best || (best->sentence != sentence && p.tok_begin > best->tok_begin))) {
@@ -365,11 +369,15 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   auto sector_event = [&](const Found& m) -> const EventDraft* {
     if (events.empty()) return nullptr;
     if (events.size() == 1) return &events[0];
+    // The event whose place or figure was named last before the cue.
     const EventDraft* best = nullptr;
-    size_t best_start = 0;
+    size_t best_at = 0;
     for (const EventDraft& e : events) {
-      for (size_t sn : e.sentences) {
-        if (sn <= m.sentence && (!best || sn >= best_start)) { best = &e; best_start = sn; }
+      std::vector<size_t> anchors;
+      if (e.place) anchors.push_back(e.place->tok_begin);
+      for (const Figure& f : e.figures) anchors.push_back(f.f->tok_begin);
+      for (size_t a : anchors) {
+        if (a <= m.tok_begin && (!best || a >= best_at)) { best = &e; best_at = a; }
       }
     }
     return best ? best : &events[0];
@@ -409,7 +417,12 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     // Budget: the largest amount (parts and per-person sums are smaller).
     const Found* budget = nullptr;
     for (const Figure& fig : e.figures) {
-      if (fig.field == "budget_mad" && (!budget || fig.f->value > budget->value)) budget = fig.f;
+      if (fig.field != "budget_mad") continue;
+      // The same sum said twice ("9 ملايين سنتيم، أي حوالي 90 ألف درهم"): keep the one that says how exact it is.
+      if (!budget || fig.f->value > budget->value + 0.5 ||
+          (std::abs(fig.f->value - budget->value) <= 0.5 && budget->qualifier == "exact" && fig.f->qualifier != "exact")) {
+        budget = fig.f;
+      }
     }
     if (budget) {
       r.budget_mad = budget->value;
@@ -433,7 +446,9 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   bool last_envelope = false;
   for (auto& [s, figs] : aggregate_figures) {
     bool env = envelope_sentences.count(s) > 0;
-    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope) {
+    bool own_date = false;
+    for (const Found& d : mentions) if (d.kind == K::kDate && d.sentence == s) own_date = true;
+    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope && !own_date) {
       groups.back().insert(groups.back().end(), figs.begin(), figs.end());
     } else {
       groups.push_back(figs);
@@ -449,7 +464,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     std::set<std::string> provinces, regions;
     const Found* place = nullptr;
     for (const Found& p : mentions) {
-      if (p.sentence != s || !eligible(p)) continue;
+      if (p.sentence != s || !eligible(p) || p.dateline) continue;
       std::string prov, reg;
       province_of(p, &prov, &reg);
       if (!prov.empty()) provinces.insert(prov);
