@@ -21,14 +21,25 @@ std::vector<std::string> Words(std::string_view form) {
   return words;
 }
 
-// Strips one clitic from `word` per the rules, returning the candidates
-// (the word itself first).
-void Candidates(std::string_view word, const Clitics& clitics, std::vector<std::string>* out) {
+// The forms of `word` to look up: itself first, then without each clitic
+// that fits, with whether that clitic held the article.
+struct Candidate {
+  std::string form;
+  bool definite = false;
+};
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+void Candidates(std::string_view word, const Clitics& clitics, std::vector<Candidate>* out) {
   out->clear();
-  out->emplace_back(word);
+  out->push_back({std::string(word), false});
   for (const CliticRule& r : clitics.prefixes) {
     if (word.size() > r.prefix.size() + 2 && word.compare(0, r.prefix.size(), r.prefix) == 0) {
-      out->push_back(r.replacement + std::string(word.substr(r.prefix.size())));
+      bool definite = false;
+      for (const std::string& a : clitics.articles) definite = definite || EndsWith(r.prefix, a) || r.replacement == a;
+      out->push_back({r.replacement + std::string(word.substr(r.prefix.size())), definite});
     }
   }
 }
@@ -46,9 +57,10 @@ void PhraseTable::Add(std::string_view form, int entry) {
 }
 
 // Punctuation inside a name or phrase that may be written or not: hyphens
-// and dashes (بني ملال-خنيفرة, Beni-Mellal) and apostrophes (aujourd'hui).
+// and dashes (بني ملال-خنيفرة, Beni-Mellal), apostrophes (aujourd'hui) and
+// the dots of abbreviations (د.م.).
 bool IsDash(std::string_view w) {
-  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_" || w == "'" || w == "\xE2\x80\x99";
+  return w == "-" || w == "." || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_" || w == "'" || w == "\xE2\x80\x99";
 }
 
 bool PhraseTable::MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
@@ -81,15 +93,16 @@ PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<To
                                      const Clitics& clitics) const {
   Match best;
   if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord) return best;
-  thread_local std::vector<std::string> candidates;
+  thread_local std::vector<Candidate> candidates;
   Candidates(TokenText(text, tokens[i]), clitics, &candidates);
-  for (const std::string& c : candidates) {
-    auto it = first_.find(c);
+  for (const Candidate& c : candidates) {
+    auto it = first_.find(c.form);
     if (it == first_.end()) continue;
     for (const Phrase& p : it->second) {
       size_t end = 0;
       if (MatchRest(text, tokens, i, p, clitics, &end)) {
-        best = {p.entry, end - i};
+        // A later, clitic-stripped reading wins only when it covers more.
+        if (end - i > best.tokens) best = {p.entry, end - i, c.definite};
         break;
       }
     }
@@ -184,6 +197,7 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           else if (kind == "fraction") w.kind = NumberWord::Kind::kFraction;
           else if (kind == "approx") w.kind = NumberWord::Kind::kApprox;
           else if (kind == "dual_scale") w.kind = NumberWord::Kind::kDualScale;
+          else if (kind == "plural_scale") w.kind = NumberWord::Kind::kPluralScale;
           else return Status::InvalidArgument("unknown number kind '" + kind + "'");
           lex->number_values.push_back(w);
           *entry = static_cast<int>(lex->number_values.size()) - 1;

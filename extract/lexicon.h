@@ -32,6 +32,7 @@ class PhraseTable {
   struct Match {
     int entry = -1;   // index given to Add
     size_t tokens = 0;  // tokens covered
+    bool definite = false;  // the first word carried the article (المائة, الاثنين)
   };
 
   // `form` is folded with NormalizeKey and split into words.
@@ -56,7 +57,9 @@ struct NumberWord {
   double value = 0;
   // kApprox: a unit that is itself approximate (une trentaine).
   // kDualScale: two of the scale in one word (ألفين، مليوني).
-  enum class Kind { kUnit, kHundred, kScale, kFraction, kApprox, kDualScale } kind = Kind::kUnit;
+  // kPluralScale: a plural scale that needs a number before it (ثلاثة آلاف;
+  // "آلاف المستفيدين" alone is no number).
+  enum class Kind { kUnit, kHundred, kScale, kFraction, kApprox, kDualScale, kPluralScale } kind = Kind::kUnit;
 };
 
 struct Currency {

@@ -28,7 +28,8 @@ WordNumber NumberWordAt(const DocumentView& doc, const LanguageLexicon& lang, si
   const auto& toks = *doc.tokens;
   if (i >= toks.size() || toks[i].kind != Kind::kWord) return r;
   PhraseTable::Match m = lang.numbers.Find(doc.text, toks, i, lang.clitics);
-  if (m.entry < 0) return r;
+  // With the article a number word is an ordinal or a name ("في المائة", "الاثنين").
+  if (m.entry < 0 || m.definite) return r;
   r.word = &lang.number_values[m.entry];
   r.tokens = m.tokens;
   std::string_view w = TokenText(doc.text, toks[i]);
@@ -64,6 +65,8 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     WordNumber first = NumberWordAt(doc, lang, i);
     bool is_digits = toks[i].kind == Kind::kDigits;
     if (!is_digits && (!first.word || first.joined)) { ++i; continue; }
+    // A plural scale alone is vague ("آلاف المستفيدين"), not a number.
+    if (first.word && first.word->kind == NumberWord::Kind::kPluralScale) { i += first.tokens; continue; }
     // A fraction starts a number only before a scale (نصف مليون).
     if (first.word && first.word->kind == NumberWord::Kind::kFraction) {
       WordNumber next = NumberWordAt(doc, lang, i + first.tokens);
@@ -102,7 +105,8 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
         joined = joined || w.joined;
         const NumberWord& nw = *w.word;
         bool after_scale = !cur_set && total > 0 && lang.join_after_scale;
-        if (!first_token && !joined && !after_scale && nw.kind != NumberWord::Kind::kScale && nw.kind != NumberWord::Kind::kHundred) break;
+        if (!first_token && !joined && !after_scale && nw.kind != NumberWord::Kind::kScale &&
+            nw.kind != NumberWord::Kind::kPluralScale && nw.kind != NumberWord::Kind::kHundred) break;
         if (nw.kind == NumberWord::Kind::kApprox) {
           if (!first_token) break;
           approx = true;
@@ -132,8 +136,9 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           if (cur_set || !(nw.value < last_scale)) break;
           total += 2 * nw.value;
           last_scale = nw.value;
-        } else if (nw.kind == NumberWord::Kind::kScale) {
+        } else if (nw.kind == NumberWord::Kind::kScale || nw.kind == NumberWord::Kind::kPluralScale) {
           if (!(nw.value < last_scale)) break;
+          if (nw.kind == NumberWord::Kind::kPluralScale && !cur_set) break;
           double m = cur_set ? cur : 1;
           if (cur_set && joined) break;  // "و" before a bare scale starts a new number
           total += m * nw.value;
@@ -172,7 +177,8 @@ namespace {
 // The phrase of `table` that ends exactly at token `end`, looking back a few tokens.
 PhraseTable::Match PhraseEndingAt(const DocumentView& doc, const PhraseTable& table, const Clitics& clitics,
                                   size_t end, size_t* begin) {
-  for (size_t back = 1; back <= 5 && back <= end; ++back) {
+  // Longest first: "لا يتجاوز" before "يتجاوز".
+  for (size_t back = std::min<size_t>(5, end); back >= 1; --back) {
     size_t k = end - back;
     PhraseTable::Match m = table.Find(doc.text, *doc.tokens, k, clitics);
     if (m.entry >= 0 && k + m.tokens == end) {
@@ -183,9 +189,16 @@ PhraseTable::Match PhraseEndingAt(const DocumentView& doc, const PhraseTable& ta
   return {};
 }
 
+// The qualifier just before a figure, or a few words before it when only
+// words stand between ("ناهزت قيمته 1,3 مليون", "ناهزت الكلفة الإجمالية 9 ملايين").
 std::string QualifierBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t tok, size_t* begin) {
-  PhraseTable::Match m = PhraseEndingAt(doc, lang.qualifiers, lang.clitics, tok, begin);
-  return m.entry >= 0 ? lang.qualifier_values[m.entry] : "exact";
+  const auto& toks = *doc.tokens;
+  for (size_t skip = 0; skip <= 3 && skip < tok; ++skip) {
+    if (skip > 0 && toks[tok - skip].kind != Token::Kind::kWord) break;
+    PhraseTable::Match m = PhraseEndingAt(doc, lang.qualifiers, lang.clitics, tok - skip, begin);
+    if (m.entry >= 0) return lang.qualifier_values[m.entry];
+  }
+  return "exact";
 }
 
 bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, const std::string& role, size_t* len = nullptr) {
@@ -327,16 +340,29 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     if (wm.entry >= 0) {
       weekday = lang.weekday_values[wm.entry];
       k += wm.tokens;
-      if (IsPunct(doc, k, ",")) ++k;
+      if (IsPunct(doc, k, ",") && DayAt(toks, k + 1)) ++k;  // "الأربعاء, 2 يوليو"
     }
     int day = DayAt(toks, k);
+    size_t first_len = 0;
+    if (!day && CueRoleAt(doc, lang, k, "first_day", &first_len)) {  // "فاتح يوليوز", "1er"
+      day = 1;
+      k += first_len - 1;
+    }
     size_t mpos = day ? k + 1 : k;
     size_t olen = 0;
     if (day && CueRoleAt(doc, lang, mpos, "ordinal", &olen)) mpos += olen;  // "1er"
     PhraseTable::Match mm = lang.months.Find(doc.text, toks, mpos, lang.clitics);
-    if (mm.entry >= 0 && (day || (mpos > 0 && CueRoleAt(doc, lang, mpos - 1, "month_word")) || YearAt(toks, mpos + mm.tokens + (IsPunct(doc, mpos + mm.tokens, ",") ? 1 : 0)))) {
+    // A month's other tradition after a slash: "نيسان/أبريل", "تموز/يوليو".
+    size_t mend = mpos + mm.tokens;
+    if (mm.entry >= 0 && IsPunct(doc, mend, "/")) {
+      PhraseTable::Match alt = lang.months.Find(doc.text, toks, mend + 1, lang.clitics);
+      if (alt.entry >= 0 && lang.month_values[alt.entry] == lang.month_values[mm.entry]) mend += 1 + alt.tokens;
+    }
+    PhraseTable::Match after_month = mm.entry >= 0 ? lang.relative.Find(doc.text, toks, mend, lang.clitics) : PhraseTable::Match{};
+    bool month_relative = after_month.entry >= 0 && lang.relative_values[after_month.entry].kind != "day";
+    if (mm.entry >= 0 && (day || month_relative || (mpos > 0 && CueRoleAt(doc, lang, mpos - 1, "month_word")) || YearAt(toks, mend + (IsPunct(doc, mend, ",") ? 1 : 0)))) {
       int month = lang.month_values[mm.entry];
-      size_t e = mpos + mm.tokens;
+      size_t e = mend;
       size_t ycand = IsPunct(doc, e, ",") ? e + 1 : e;
       int year = YearAt(toks, ycand);
       Date d;
@@ -344,10 +370,14 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
         d = Date{year, month, day};
         e = ycand + 1;
       } else {
-        PhraseTable::Match cm = lang.relative.Find(doc.text, toks, e, lang.clitics);
-        if (cm.entry >= 0 && lang.relative_values[cm.entry].kind != "day") e += cm.tokens;
+        bool previous = false;
+        if (month_relative) {
+          previous = lang.relative_values[after_month.entry].kind == "previous_month";
+          e += after_month.tokens;
+        }
         d = day ? WithReferenceYear(month, day, ref) : (ref.valid() ? Date{ref.year, month, 0} : Date{});
-        if (d.valid() && !day && ref.month > 0 && month > ref.month) d.year -= 1;
+        // "نونبر الماضي": the last November before the reference month.
+        if (d.valid() && !day && ref.month > 0 && (month > ref.month || (previous && month == ref.month))) d.year -= 1;
       }
       if (d.valid() && day && !IsRealDay(d.year, d.month, d.day)) d.day = 0;
       // A stated weekday that contradicts the date leaves only the month certain.
@@ -465,6 +495,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
   FindDates(doc, lang, reference, &out);
   // Places, sectors, programmes and cues: one pass of phrase lookups.
   size_t place_end = 0;  // a place name's own words are not places again
+  size_t sector_end = 0, programme_end = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != Token::Kind::kWord) continue;
     PhraseTable::Match pm = i >= place_end ? lex.places.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
@@ -486,8 +517,9 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       f.dateline = dateline;
       if (!p.needs_cue || f.admin_cue || dateline) out.push_back(f);
     }
-    PhraseTable::Match sm = lang.sectors.Find(doc.text, toks, i, lang.clitics);
+    PhraseTable::Match sm = i >= sector_end ? lang.sectors.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
     if (sm.entry >= 0) {
+      sector_end = i + sm.tokens;  // a blocking phrase ("بناء على") hides the cues inside it
       if (lang.sector_values[sm.entry] != "-") {
         Found f;
         f.kind = Found::Kind::kSector;
@@ -498,8 +530,9 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
         out.push_back(f);
       }
     }
-    PhraseTable::Match gm = lang.programmes.Find(doc.text, toks, i, lang.clitics);
-    if (gm.entry >= 0) {
+    PhraseTable::Match gm = i >= programme_end ? lang.programmes.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
+    if (gm.entry >= 0) programme_end = i + gm.tokens;
+    if (gm.entry >= 0 && lang.programme_values[gm.entry] != "-") {
       Found f;
       f.kind = Found::Kind::kProgramme;
       f.tok_begin = i;
