@@ -21,36 +21,36 @@ std::vector<std::string> Words(std::string_view form) {
   return words;
 }
 
-// The forms of `word` to look up: itself first, then without each clitic
-// that fits, with whether that clitic held the article.
-struct Candidate {
-  std::string form;
-  bool definite = false;
-};
-
 bool EndsWith(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-void Candidates(std::string_view word, const Clitics& clitics, std::vector<Candidate>* out) {
+}  // namespace
+
+void WordForms(std::string_view word, const Clitics& clitics, std::vector<WordForm>* out, std::vector<std::string>* buffer) {
   out->clear();
-  out->push_back({std::string(word), false});
+  buffer->clear();
+  buffer->reserve(clitics.prefixes.size());  // views into it must stay valid
+  out->push_back({word, false});
   for (const CliticRule& r : clitics.prefixes) {
     if (word.size() > r.prefix.size() + 2 && word.compare(0, r.prefix.size(), r.prefix) == 0) {
       bool definite = false;
       for (const std::string& a : clitics.articles) definite = definite || EndsWith(r.prefix, a) || r.replacement == a;
-      out->push_back({r.replacement + std::string(word.substr(r.prefix.size())), definite});
+      if (r.replacement.empty()) {
+        out->push_back({word.substr(r.prefix.size()), definite});
+      } else {
+        buffer->push_back(r.replacement + std::string(word.substr(r.prefix.size())));
+        out->push_back({buffer->back(), definite});
+      }
     }
   }
 }
-
-}  // namespace
 
 void PhraseTable::Add(std::string_view form, int entry) {
   std::vector<std::string> words = Words(form);
   if (words.empty()) return;
   Phrase p{std::vector<std::string>(words.begin() + 1, words.end()), entry};
-  auto& list = first_[words[0]];
+  auto& list = first_[std::string(words[0])];
   // Keep the longest phrases first so the first match found is the longest.
   auto pos = std::find_if(list.begin(), list.end(), [&](const Phrase& q) { return q.rest.size() < p.rest.size(); });
   list.insert(pos, std::move(p));
@@ -93,9 +93,11 @@ PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<To
                                      const Clitics& clitics) const {
   Match best;
   if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord) return best;
-  thread_local std::vector<Candidate> candidates;
-  Candidates(TokenText(text, tokens[i]), clitics, &candidates);
-  for (const Candidate& c : candidates) {
+  if (first_.empty()) return best;
+  thread_local std::vector<WordForm> candidates;
+  thread_local std::vector<std::string> buffer;
+  WordForms(TokenText(text, tokens[i]), clitics, &candidates, &buffer);
+  for (const WordForm& c : candidates) {
     auto it = first_.find(c.form);
     if (it == first_.end()) continue;
     for (const Phrase& p : it->second) {
@@ -238,7 +240,13 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
     s = ReadTsv((dir / "cues.tsv").string(), true, [&](const TsvRow& row) {
       if (row.at(0).empty()) return Status::InvalidArgument("empty cue role");
       PhraseTable& table = lex->cues[row.at(0)];
-      for (const std::string& form : SplitVariants(row.at(1))) table.Add(form, 0);
+      auto role = std::find(lex->cue_role_names.begin(), lex->cue_role_names.end(), row.at(0));
+      int role_index = static_cast<int>(role - lex->cue_role_names.begin());
+      if (role == lex->cue_role_names.end()) lex->cue_role_names.push_back(row.at(0));
+      for (const std::string& form : SplitVariants(row.at(1))) {
+        table.Add(form, 0);
+        lex->all_cues.Add(form, role_index);
+      }
       return Status::Ok();
     });
     if (!s.ok()) return s;

@@ -41,6 +41,9 @@ class PhraseTable {
   // clitic; later words may carry the article only.
   Match Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
              const Clitics& clitics) const;
+  // Every phrase starting at tokens[i], of any length: fn(entry, tokens).
+  template <typename Fn>
+  void FindAll(std::string_view text, const std::vector<Token>& tokens, size_t i, const Clitics& clitics, Fn fn) const;
   bool empty() const { return first_.empty(); }
 
  private:
@@ -50,8 +53,39 @@ class PhraseTable {
   };
   bool MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
                  const Clitics& clitics, size_t* end) const;
-  std::unordered_map<std::string, std::vector<Phrase>> first_;
+  // Looked up by string_view, so a token's forms need no allocation.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> first_;
 };
+
+// The forms of a word to look up: itself, then without each clitic that fits
+// (with whether that clitic held the article). Views into the word, or into
+// `buffer` when a clitic puts letters back (لل -> ال).
+struct WordForm {
+  std::string_view form;
+  bool definite = false;
+};
+void WordForms(std::string_view word, const Clitics& clitics, std::vector<WordForm>* out, std::vector<std::string>* buffer);
+
+template <typename Fn>
+void PhraseTable::FindAll(std::string_view text, const std::vector<Token>& tokens, size_t i, const Clitics& clitics,
+                          Fn fn) const {
+  if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord || first_.empty()) return;
+  thread_local std::vector<WordForm> forms;
+  thread_local std::vector<std::string> buffer;
+  WordForms(TokenText(text, tokens[i]), clitics, &forms, &buffer);
+  for (const WordForm& f : forms) {
+    auto it = first_.find(f.form);
+    if (it == first_.end()) continue;
+    for (const Phrase& p : it->second) {
+      size_t end = 0;
+      if (MatchRest(text, tokens, i, p, clitics, &end)) fn(p.entry, end - i);
+    }
+  }
+}
 
 struct NumberWord {
   double value = 0;
@@ -98,6 +132,8 @@ struct LanguageLexicon {
   // Cue phrases by role (subject, envelope, admin ...): one table a role, as
   // one phrase may serve several roles (من: a partitive and a period's start).
   std::map<std::string, PhraseTable> cues;
+  PhraseTable all_cues;                 // every role's phrases, entry = index in cue_role_names
+  std::vector<std::string> cue_role_names;
   PhraseTable connectors;     // words joining number words (و، et, -)
   std::vector<std::string> connector_words;
 };

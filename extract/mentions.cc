@@ -541,17 +541,15 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
     }
-    for (const auto& [role, table] : lang.cues) {
-      PhraseTable::Match qm = table.Find(doc.text, toks, i, lang.clitics);
-      if (qm.entry < 0) continue;
+    lang.all_cues.FindAll(doc.text, toks, i, lang.clitics, [&](int role, size_t len) {
       Found f;
       f.kind = Found::Kind::kCue;
       f.tok_begin = i;
-      f.tok_end = i + qm.tokens;
-      f.code = role;
+      f.tok_end = i + len;
+      f.code = lang.cue_role_names[role];
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
-    }
+    });
   }
   return out;
 }

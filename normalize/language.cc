@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "common/tsv.h"
 #include "common/utf8.h"
@@ -34,6 +35,25 @@ Result<LanguageGuesser> LanguageGuesser::Load(const std::string& data_dir) {
   return g;
 }
 
+namespace {
+
+// The next code point of `s` at *i, or a negative value for an ill-formed
+// sequence (skipped).
+UChar32 NextCodePoint(std::string_view s, size_t* i) {
+  UChar32 c;
+  int32_t pos = static_cast<int32_t>(*i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  *i = static_cast<size_t>(pos);
+  return c;
+}
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+}  // namespace
+
 LanguageGuess LanguageGuesser::Guess(std::string_view text) const {
   size_t arabic = 0, latin = 0;
   for (size_t i = 0; i < text.size();) {
@@ -43,12 +63,10 @@ LanguageGuess LanguageGuesser::Guess(std::string_view text) const {
       ++i;
       continue;
     }
-    size_t len = utf8::SequenceLength(b);
-    if (i + len > text.size()) break;
-    char32_t c = utf8::Next(text, &i);
+    UChar32 c = NextCodePoint(text, &i);
+    if (c < 0 || !u_isalpha(c)) continue;
     UErrorCode ec = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &ec);
-    if (!u_isalpha(static_cast<UChar32>(c))) continue;
+    UScriptCode sc = uscript_getScript(c, &ec);
     if (sc == USCRIPT_ARABIC) ++arabic;
     else if (sc == USCRIPT_LATIN) ++latin;
   }
@@ -56,15 +74,25 @@ LanguageGuess LanguageGuesser::Guess(std::string_view text) const {
   if (letters == 0) return {"other", 0};
   if (arabic >= latin) return {"ar", static_cast<double>(arabic) / letters};
   // Latin script: which language's function words cover the most tokens.
+  // A token is a run of letters, so an apostrophe of either kind ends the
+  // elided article of "l'INDH" and "l’INDH" alike.
   std::string key = NormalizeKey(text.substr(0, std::min<size_t>(text.size(), 20000)));
   std::vector<size_t> hits(words_.size(), 0);
   size_t tokens = 0;
   size_t i = 0;
   while (i < key.size()) {
-    while (i < key.size() && !((key[i] >= 'a' && key[i] <= 'z') || static_cast<unsigned char>(key[i]) >= 0x80)) ++i;
     size_t b = i;
-    while (i < key.size() && ((key[i] >= 'a' && key[i] <= 'z') || static_cast<unsigned char>(key[i]) >= 0x80)) ++i;
-    if (i == b) continue;
+    size_t next = i;
+    UChar32 c = NextCodePoint(key, &next);
+    if (!IsWordChar(c)) {
+      i = next;
+      continue;
+    }
+    while (i < key.size()) {
+      next = i;
+      if (!IsWordChar(NextCodePoint(key, &next))) break;
+      i = next;
+    }
     std::string tok = key.substr(b, i - b);
     ++tokens;
     for (size_t l = 0; l < words_.size(); ++l) {

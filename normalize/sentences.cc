@@ -1,4 +1,5 @@
 #include <memory>
+#include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -9,16 +10,38 @@ namespace rasd {
 namespace {
 
 // BreakIterator is not thread-safe and costly to build: one per thread,
-// cloned from a prototype built once.
+// cloned from a prototype built once. The rules are ICU's default sentence
+// rules, which know the Arabic question mark and full stop; the "ss=standard"
+// keyword adds ICU's own list of French abbreviations that never end a
+// sentence ("M.", "MM."), so "M. Alaoui" stays in one sentence.
 icu::BreakIterator* ThreadSentenceIterator() {
   static const std::unique_ptr<icu::BreakIterator> prototype = [] {
     UErrorCode ec = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("ar"), ec));
-    if (U_FAILURE(ec)) it.reset();
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("fr@ss=standard"), ec));
+    if (U_FAILURE(ec)) {
+      ec = U_ZERO_ERROR;
+      it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), ec));
+      if (U_FAILURE(ec)) it.reset();
+    }
     return it;
   }();
   thread_local std::unique_ptr<icu::BreakIterator> local(prototype ? prototype->clone() : nullptr);
   return local.get();
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// True when the text before `end` (spaces aside) is a Latin initial: one
+// capital letter and a full stop, standing alone ("A. Benali"). ICU breaks
+// there because a capital follows; a one-letter sentence is far rarer.
+bool EndsWithInitial(std::string_view text, size_t end) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  if (end < 2 || text[end - 1] != '.' || !(text[end - 2] >= 'A' && text[end - 2] <= 'Z')) return false;
+  if (end == 2) return true;
+  const char before = text[end - 3];
+  // A byte of a multi-byte character may be part of a letter: not alone then.
+  return !IsAsciiLetter(before) && !(before >= '0' && before <= '9') && static_cast<unsigned char>(before) < 0x80;
 }
 
 void AddTrimmed(std::string_view text, size_t b, size_t e, std::vector<ByteRange>* out) {
@@ -27,37 +50,40 @@ void AddTrimmed(std::string_view text, size_t b, size_t e, std::vector<ByteRange
   if (e > b) out->push_back({b, e});
 }
 
+// Adds the sentences of text[b, e), one more at every line break.
+void AddLines(std::string_view text, size_t b, size_t e, std::vector<ByteRange>* out) {
+  for (;;) {
+    size_t nl = text.find('\n', b);
+    if (nl == std::string_view::npos || nl >= e) break;
+    AddTrimmed(text, b, nl, out);
+    b = nl + 1;
+  }
+  AddTrimmed(text, b, e, out);
+}
+
 }  // namespace
 
 std::vector<ByteRange> SplitSentences(std::string_view text) {
   std::vector<ByteRange> out;
+  if (text.empty()) return out;
   icu::BreakIterator* bi = ThreadSentenceIterator();
-  // ICU's rules already end a sentence at a paragraph separator; splitting at
-  // line breaks first keeps headlines and list items apart even so.
-  size_t line_begin = 0;
-  while (line_begin < text.size()) {
-    size_t line_end = text.find('\n', line_begin);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    std::string_view line = text.substr(line_begin, line_end - line_begin);
-    if (bi == nullptr) {
-      AddTrimmed(text, line_begin, line_end, &out);
-    } else {
-      UErrorCode ec = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &ec);
-      if (U_FAILURE(ec)) {
-        AddTrimmed(text, line_begin, line_end, &out);
-      } else {
-        bi->setText(ut, ec);
-        int32_t prev = bi->first();
-        for (int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
-          AddTrimmed(text, line_begin + prev, line_begin + pos, &out);
-          prev = pos;
-        }
-        utext_close(ut);
-      }
-    }
-    line_begin = line_end + 1;
+  UErrorCode ec = U_ZERO_ERROR;
+  UText* ut = bi ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &ec) : nullptr;
+  if (ut == nullptr || U_FAILURE(ec)) {
+    if (ut) utext_close(ut);
+    AddLines(text, 0, text.size(), &out);
+    return out;
   }
+  bi->setText(ut, ec);
+  size_t begin = 0;
+  for (int32_t pos = bi->next(); pos != icu::BreakIterator::DONE && U_SUCCESS(ec); pos = bi->next()) {
+    const auto end = static_cast<size_t>(pos);
+    if (end < text.size() && EndsWithInitial(text, end)) continue;
+    AddLines(text, begin, end, &out);
+    begin = end;
+  }
+  if (begin < text.size()) AddLines(text, begin, text.size(), &out);
+  utext_close(ut);
   return out;
 }
 
