@@ -45,6 +45,29 @@ std::vector<ByteRange> MergeSentences(std::string_view text, std::vector<ByteRan
   return out;
 }
 
+// Sentences are found on the original text, where French keeps its capitals
+// (the key form is lowercased, and ICU does not end a sentence before a
+// lowercase word), then carried over to the key text through the offset map.
+std::vector<ByteRange> KeySentences(std::string_view original, const NormalizedText& norm) {
+  std::vector<ByteRange> out;
+  size_t cp = 0, byte = 0;
+  auto cp_at = [&](size_t target) {  // code points before byte `target`, walking forward
+    for (; byte < target && byte < original.size(); ++byte) cp += (static_cast<unsigned char>(original[byte]) & 0xC0) != 0x80;
+    return cp;
+  };
+  auto key_byte = [&](size_t c) {
+    return static_cast<size_t>(std::lower_bound(norm.orig_begin.begin(), norm.orig_begin.end(), static_cast<uint32_t>(c)) -
+                               norm.orig_begin.begin());
+  };
+  for (const ByteRange& r : SplitSentences(original)) {
+    size_t b = key_byte(cp_at(r.begin));
+    size_t e = key_byte(cp_at(r.end));
+    if (!out.empty() && b < out.back().end) b = out.back().end;
+    if (e > b) out.push_back({b, e});
+  }
+  return out;
+}
+
 const char* KindName(Found::Kind k) {
   switch (k) {
     case Found::Kind::kNumber: return "number";
@@ -105,7 +128,7 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
   if (!lang) return out;
 
   std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
-  std::vector<ByteRange> sentences = MergeSentences(norm.text, SplitSentences(norm.text));
+  std::vector<ByteRange> sentences = MergeSentences(norm.text, KeySentences(original, norm));
   if (sentences.empty()) sentences.push_back({0, norm.text.size()});
   DocumentView doc{norm.text, &tokens, {}};
   doc.sentence_of.resize(tokens.size());
