@@ -108,13 +108,15 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
     original = sanitized;
   }
   NormalizedText norm = Normalize(original, NormalForm::kKey);
-  out.lang = input.lang;
-  if (out.lang.empty()) {
-    LanguageGuess g = impl_->guesser.Guess(norm.text);
-    out.lang = g.lang;
-    out.lang_confidence = g.confidence;
-  } else {
-    out.lang_confidence = 1;
+  // A page's declared language is often a site-wide default: the text's own
+  // script and words decide when they clearly disagree.
+  LanguageGuess guess = impl_->guesser.Guess(norm.text);
+  out.lang = guess.lang;
+  out.lang_confidence = guess.confidence;
+  std::string declared = input.lang.substr(0, 2);
+  if (!declared.empty() && declared != guess.lang && guess.confidence < 0.6) {
+    out.lang = declared;
+    out.lang_confidence = 1 - guess.confidence;
   }
   out.title = input.title;
   if (out.title.empty()) {
