@@ -38,9 +38,9 @@ std::string DataDir() {
   return RASD_SOURCE_DATA_DIR;
 }
 
-std::string CorpusDir() {
-  if (const char* env = std::getenv("RASD_SOURCE"); env && *env) return std::string(env) + "/corpus/ar";
-  return std::string(RASD_SOURCE_DATA_DIR) + "/../corpus/ar";
+std::string CorpusDir(const std::string& lang) {
+  if (const char* env = std::getenv("RASD_SOURCE"); env && *env) return std::string(env) + "/corpus/" + lang;
+  return std::string(RASD_SOURCE_DATA_DIR) + "/../corpus/" + lang;
 }
 
 const Extractor* SharedExtractor() {
@@ -74,14 +74,14 @@ std::vector<ExtractInput> NewsInputs() {
   return out;
 }
 
-std::vector<ExtractInput> CorpusInputs() {
+std::vector<ExtractInput> CorpusInputs(const std::string& lang) {
   std::vector<ExtractInput> out;
   std::error_code ec;
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(CorpusDir(), ec)) {
+  for (const auto& e : std::filesystem::directory_iterator(CorpusDir(lang), ec)) {
     if (e.path().extension() == ".txt") files.push_back(e.path());
   }
-  if (ec) std::cerr << "cannot read " << CorpusDir() << ": " << ec.message() << "\n";
+  if (ec) std::cerr << "cannot read " << CorpusDir(lang) << ": " << ec.message() << "\n";
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
     std::ifstream f(path, std::ios::binary);
@@ -107,7 +107,11 @@ const std::vector<ExtractInput>& Inputs(int which) {
     static const std::vector<ExtractInput> news = NewsInputs();
     return news;
   }
-  static const std::vector<ExtractInput> corpus = CorpusInputs();
+  if (which == 2) {
+    static const std::vector<ExtractInput> french = CorpusInputs("fr");
+    return french;
+  }
+  static const std::vector<ExtractInput> corpus = CorpusInputs("ar");
   return corpus;
 }
 
@@ -139,11 +143,11 @@ bool Ready(benchmark::State& state, const std::vector<ExtractInput>& inputs, con
   return true;
 }
 
-// Argument: 0 = news articles, 1 = the annotated corpus.
-const char* InputName(int which) { return which == 0 ? "news-ar" : "corpus/ar"; }
+// Argument: 0 = news articles, 1 = the Arabic annotated corpus, 2 = the French one.
+const char* InputName(int which) { return which == 0 ? "news-ar" : which == 1 ? "corpus/ar" : "corpus/fr"; }
 const char* Missing(int which) {
   return which == 0 ? "no input: ../shared/data/news-ar/articles.jsonl.zst is absent or unreadable"
-                    : "no input: corpus/ar/*.txt not found";
+                    : "no input: corpus/<lang>/*.txt not found";
 }
 
 void BM_Extract(benchmark::State& state) {
@@ -165,7 +169,7 @@ void BM_Extract(benchmark::State& state) {
   state.counters["floor_MBps"] = kFloorMBps;
   state.SetLabel(InputName(which));
 }
-BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // The same with the mentions kept (what `rasd mentions` and evidence tools ask for).
 void BM_ExtractWithMentions(benchmark::State& state) {
