@@ -517,30 +517,23 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       f.dateline = dateline;
       if (!p.needs_cue || f.admin_cue || dateline) out.push_back(f);
     }
-    PhraseTable::Match sm = i >= sector_end ? lang.sectors.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
-    if (sm.entry >= 0) {
-      sector_end = i + sm.tokens;  // a blocking phrase ("بناء على") hides the cues inside it
-      if (lang.sector_values[sm.entry] != "-") {
-        Found f;
-        f.kind = Found::Kind::kSector;
-        f.tok_begin = i;
-        f.tok_end = i + sm.tokens;
-        f.code = lang.sector_values[sm.entry];
-        f.sentence = doc.sentence_of[i];
-        out.push_back(f);
-      }
-    }
-    PhraseTable::Match gm = i >= programme_end ? lang.programmes.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
-    if (gm.entry >= 0) programme_end = i + gm.tokens;
-    if (gm.entry >= 0 && lang.programme_values[gm.entry] != "-") {
+    // Sectors and programmes: a blocking phrase ("-", e.g. "بناء على",
+    // "المصالحة الوطنية") hides the cues inside it.
+    auto coded = [&](const PhraseTable& table, const std::vector<std::string>& codes, Found::Kind kind, size_t* end) {
+      PhraseTable::Match m = i >= *end ? table.Find(doc.text, toks, i, lang.clitics) : PhraseTable::Match{};
+      if (m.entry < 0) return;
+      *end = i + m.tokens;
+      if (codes[m.entry] == "-") return;
       Found f;
-      f.kind = Found::Kind::kProgramme;
+      f.kind = kind;
       f.tok_begin = i;
-      f.tok_end = i + gm.tokens;
-      f.code = lang.programme_values[gm.entry];
+      f.tok_end = i + m.tokens;
+      f.code = codes[m.entry];
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
-    }
+    };
+    coded(lang.sectors, lang.sector_values, Found::Kind::kSector, &sector_end);
+    coded(lang.programmes, lang.programme_values, Found::Kind::kProgramme, &programme_end);
     lang.all_cues.FindAll(doc.text, toks, i, lang.clitics, [&](int role, size_t len) {
       Found f;
       f.kind = Found::Kind::kCue;
