@@ -76,6 +76,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     bool cur_set = false, words = false, decimal = false, approx = false;
     size_t j = i, end = i;
     bool first_token = true;
+    bool last_hundred = false;  // the last word was a hundred (deux cent | cinquante)
     while (j < toks.size()) {
       bool joined = false;
       size_t at = j;
@@ -98,6 +99,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           cur_set = true;
         }
         decimal = decimal || toks[at].decimal;
+        last_hundred = false;
         j = at + 1;
       } else {
         WordNumber w = NumberWordAt(doc, lang, at);
@@ -105,7 +107,10 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
         joined = joined || w.joined;
         const NumberWord& nw = *w.word;
         bool after_scale = !cur_set && total > 0 && lang.join_after_scale;
-        if (!first_token && !joined && !after_scale && nw.kind != NumberWord::Kind::kScale &&
+        // French writes the units after a hundred with no connector: "deux cent cinquante".
+        bool after_hundred = last_hundred && lang.join_after_scale && nw.kind == NumberWord::Kind::kUnit && nw.value < 100;
+        last_hundred = nw.kind == NumberWord::Kind::kHundred;
+        if (!first_token && !joined && !after_scale && !after_hundred && nw.kind != NumberWord::Kind::kScale &&
             nw.kind != NumberWord::Kind::kPluralScale && nw.kind != NumberWord::Kind::kHundred) break;
         if (nw.kind == NumberWord::Kind::kApprox) {
           if (!first_token) break;
@@ -114,7 +119,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           cur_set = true;
         } else if (nw.kind == NumberWord::Kind::kUnit) {
           if (cur_set) {
-            if (!joined || !FillsEmptyPlaces(cur, nw.value)) break;
+            if (!(joined || after_hundred) || !FillsEmptyPlaces(cur, nw.value)) break;
             cur += nw.value;
           } else {
             if (!first_token && !(nw.value < last_scale)) break;
@@ -122,7 +127,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
             cur_set = true;
           }
         } else if (nw.kind == NumberWord::Kind::kHundred) {
-          if (cur_set && joined) {
+          if (cur_set && joined && cur >= 10) {  // "deux-cents" is 200, "ألف ومائة" 1100
             if (!FillsEmptyPlaces(cur, nw.value)) break;
             cur += nw.value;
           } else if (cur_set) {
@@ -194,6 +199,13 @@ PhraseTable::Match PhraseEndingAt(const DocumentView& doc, const PhraseTable& ta
 std::string QualifierBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t tok, size_t* begin) {
   const auto& toks = *doc.tokens;
   for (size_t skip = 0; skip <= 3 && skip < tok; ++skip) {
+    // An elided word before the number is no word between: "plus d'un million".
+    if (skip == 1 && toks[tok - 1].kind == Token::Kind::kPunct &&
+        (TokenText(doc.text, toks[tok - 1]) == "'" || TokenText(doc.text, toks[tok - 1]) == "\xE2\x80\x99")) {
+      PhraseTable::Match m = PhraseEndingAt(doc, lang.qualifiers, lang.clitics, tok - 1, begin);
+      if (m.entry >= 0) return lang.qualifier_values[m.entry];
+      break;
+    }
     if (skip > 0 && toks[tok - skip].kind != Token::Kind::kWord) break;
     PhraseTable::Match m = PhraseEndingAt(doc, lang.qualifiers, lang.clitics, tok - skip, begin);
     if (m.entry >= 0) return lang.qualifier_values[m.entry];
@@ -308,12 +320,21 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
         size_t k = y1 + 1;
         size_t len2 = 0;
         if (k < toks.size() && CueRoleAt(doc, lang, k, "period_to", &len2)) k += len2;
+        else if (IsPunct(doc, k, "-") || IsPunct(doc, k, "/")) ++k;  // "2024-2026"
         int b = YearAt(toks, k);
         if (b > a) {
           AddDate(doc, i, k + 1, Date{b, 0, 0}, out, Date{a, 0, 0});
           i = k;
           continue;
         }
+      }
+    }
+    // "depuis 2017", "منذ 2017": the start of a period that runs to a later date.
+    if (CueRoleAt(doc, lang, i, "since", &len)) {
+      if (int y = YearAt(toks, i + len)) {
+        AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
+        out->back().noun = "since";
+        continue;
       }
     }
     // "موسم 2024", "سنة 2024".

@@ -58,7 +58,11 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   // Title: the sentences of the first line.
   {
     size_t first_line_end = ctx.doc->text.find('\n');
-    for (size_t sn = 0; sn < nsent; ++sn) {
+    // A crawled text may start with its lead: a long first line ending with a full stop.
+    std::string_view first_line = ctx.doc->text.substr(0, first_line_end);
+    while (!first_line.empty() && first_line.back() == ' ') first_line.remove_suffix(1);
+    bool lead = utf8::CountCodePoints(first_line) > 150 && !first_line.empty() && first_line.back() == '.';
+    for (size_t sn = 0; sn < nsent && !lead; ++sn) {
       if (sn == 0 || (*ctx.sentences)[sn].begin < first_line_end) info[sn].title = true;
     }
   }
@@ -100,7 +104,13 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (m.kind == K::kMoney) (m.code == "MAD" ? local_money : foreign_money) = true;
     if (m.kind == K::kPlace) any_place = true;
   }
-  if (subject == 0 || (action == 0 && foundation == 0) || !any_place) return records;
+  // National totals name no place.
+  bool national_total = false;
+  for (const Found& m : mentions) {
+    if ((m.kind == K::kCount || m.kind == K::kMoney) && info[m.sentence].active && !info[m.sentence].title &&
+        Has(info[m.sentence], "aggregate")) national_total = true;
+  }
+  if (subject == 0 || (action == 0 && foundation == 0) || (!any_place && !national_total)) return records;
   // A headline about a pardon, a trial, a budget bill or inmates' training is
   // about something else, whatever programme words its body repeats.
   for (size_t sn = 0; sn < nsent && info[sn].title; ++sn) {
@@ -232,8 +242,20 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   }
   auto place_for = [&](size_t sentence, size_t tok) -> const Found* {
     const Found* best = nullptr;
+    const Found* dateline = nullptr;
     for (const Found& p : mentions) {
       if (!eligible(p)) continue;
+      // The seat of a wilaya named in the figure's sentence is the venue.
+      if (p.sentence == sentence && ctx.lex->place_values[p.place].kind == "region") {
+        std::string prov, reg;
+        province_of(p, &prov, &reg);
+        if (!prov.empty()) return &p;
+      }
+      // The reporter's city places the event only when its sentence names no other place.
+      if (p.dateline) {
+        if (p.sentence <= sentence && (!dateline || dateline->sentence != sentence)) dateline = &p;
+        continue;
+      }
       if (p.sentence == sentence) {
         // The nearest place in the same clause; a comma between weighs as distance.
         auto cost = [&](const Found& q) {
@@ -249,6 +271,8 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
         best = &p;
       }
     }
+    if (dateline && dateline->sentence == sentence && (!best || best->sentence != sentence)) best = dateline;
+    if (!best && dateline) best = dateline;
     if (best && ctx.lex->place_values[best->place].kind == "region") {
       std::string prov, reg;
       province_of(*best, &prov, &reg);
@@ -323,7 +347,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   // Dates: the first event-like date in the event's sentences, else the
   // nearest before them, else the article's first.
   auto usable_date = [&](const Found& d) {
-    if (d.kind != K::kDate || !info[d.sentence].active || d.noun == "period") return false;
+    if (d.kind != K::kDate || !info[d.sentence].active || d.noun == "period" || d.noun == "since") return false;
     for (const Found& c : mentions) {
       if (c.kind == K::kCue && c.code == "not_event_date" && c.sentence == d.sentence && c.tok_end <= d.tok_begin &&
           d.tok_begin - c.tok_end <= 12 && !comma_between(c.tok_end, d.tok_begin)) {
@@ -467,6 +491,8 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
       if (p.sentence != s || !eligible(p) || p.dateline) continue;
       std::string prov, reg;
       province_of(p, &prov, &reg);
+      // Totals over a region are the region's, wherever they were announced.
+      if (ctx.lex->place_values[p.place].kind == "region") prov.clear();
       if (!prov.empty()) provinces.insert(prov);
       if (!reg.empty()) regions.insert(reg);
       place = &p;
@@ -483,17 +509,19 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (place && (r.province || r.region)) put(r, "province", *place);
     // Dates: a period or date in the sentence, else the nearest before.
     const Found* date = nullptr;
+    const Found* since = nullptr;  // "depuis 2017": the period's start, running to a later date
     for (const Found& d : mentions) {
-      if (d.kind == K::kDate && d.sentence == s && info[s].active) date = &d;
+      if (d.kind != K::kDate || d.sentence != s || !info[s].active) continue;
+      (d.noun == "since" ? since : date) = &d;
     }
     if (!date && !env) {
       for (const Found& d : mentions) if (d.kind == K::kDate && d.sentence < s && usable_date(d)) date = &d;
     }
     // Two dates in a sentence of totals bound its period ("since 2019 to the end of February 2024").
-    const Found* since = nullptr;
     for (const Found& d : mentions) {
-      if (d.kind == K::kDate && d.sentence == s && date && d.date.ToString() < date->date.ToString()) since = &d;
+      if (!since && d.kind == K::kDate && d.sentence == s && date && d.date.ToString() < date->date.ToString()) since = &d;
     }
+    if (since && date && !(since->date.ToString() < date->date.ToString())) since = nullptr;
     if (date && env && !since && date->noun != "period") {
       // An agreement's single date is when its period began, unless it is the signing day.
       if (usable_date(*date)) { r.period_start = date->date.ToString(); put(r, "period_start", *date); }
