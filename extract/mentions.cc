@@ -381,10 +381,16 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     PhraseTable::Match after_month = mm.entry >= 0 ? lang.relative.Find(doc.text, toks, mend, lang.clitics) : PhraseTable::Match{};
     bool month_relative = after_month.entry >= 0 && lang.relative_values[after_month.entry].kind != "day";
-    if (mm.entry >= 0 && (day || month_relative || (mpos > 0 && CueRoleAt(doc, lang, mpos - 1, "month_word")) || YearAt(toks, mend + (IsPunct(doc, mend, ",") ? 1 : 0)))) {
+    // Between a month and its year: nothing, a comma, or an abbreviation's dot ("févr. 2024").
+    size_t year_at = mend + ((IsPunct(doc, mend, ",") || IsPunct(doc, mend, ".")) ? 1 : 0);
+    size_t word_begin = 0;
+    auto month_word = lang.cues.find("month_word");
+    bool after_month_word = month_word != lang.cues.end() &&
+                            PhraseEndingAt(doc, month_word->second, lang.clitics, mpos, &word_begin).entry >= 0;
+    if (mm.entry >= 0 && (day || month_relative || after_month_word || YearAt(toks, year_at))) {
       int month = lang.month_values[mm.entry];
       size_t e = mend;
-      size_t ycand = IsPunct(doc, e, ",") ? e + 1 : e;
+      size_t ycand = year_at;
       int year = YearAt(toks, ycand);
       Date d;
       if (year) {
