@@ -409,6 +409,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   auto put = [&](Record& r, const std::string& field, const Found& f) { r.evidence[field] = MakeEvidence(ctx, f); };
   auto qualifier = [](const std::string& q) { return ParseQualifier(q).value_or(Qualifier::kExact); };
 
+  std::vector<Record> running_totals;
   for (const EventDraft& e : events) {
     Record r;
     r.scope = Scope::kEvent;
@@ -432,6 +433,21 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
       if (std::string(field) == "beneficiaries") {
         r.beneficiaries = v;
         r.beneficiaries_qualifier = qualifier(best->qualifier);
+        // "More than 60" beside an exact 28 is no rounding of it: a running
+        // total for the place, kept apart as an aggregate.
+        for (const Figure& fig : e.figures) {
+          if (fig.field != field || fig.f->qualifier != "over" || best->qualifier != "exact" || fig.f->value <= best->value) continue;
+          Record total;
+          total.scope = Scope::kAggregate;
+          total.province = r.province;
+          total.region = r.region;
+          if (e.place) put(total, "province", *e.place);
+          total.beneficiaries = static_cast<int64_t>(fig.f->value);
+          total.beneficiaries_qualifier = Qualifier::kOver;
+          put(total, "beneficiaries", *fig.f);
+          running_totals.push_back(std::move(total));
+          break;
+        }
       } else if (std::string(field) == "women") {
         r.women = v;
       } else {
@@ -463,6 +479,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (programme) { r.programme = programme->code; put(r, "programme", *programme); }
     records.push_back(std::move(r));
   }
+  for (Record& total : running_totals) records.push_back(std::move(total));
 
   // Aggregates: one per sentence of totals (adjacent sentences merged).
   std::vector<std::vector<Figure>> groups;
