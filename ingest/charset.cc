@@ -205,6 +205,7 @@ Status CharsetDecoder::Convert(const std::string& charset, std::string_view byte
 }
 
 Status CharsetDecoder::RepairUtf8(std::string_view bytes, std::string* out) {
+  repaired_ = 0;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.remove_prefix(3);
   if (utf8::IsValid(bytes)) {
     out->assign(bytes.data(), bytes.size());
@@ -212,6 +213,7 @@ Status CharsetDecoder::RepairUtf8(std::string_view bytes, std::string* out) {
   }
   out->clear();
   size_t bad = utf8::Sanitize(bytes, out);
+  repaired_ = bad;
   // A stray byte or a cut-off character is repaired; text with many is not
   // UTF-8 at all, and reading it would put garbage in front of the extractor.
   if (bad > 8 && bad * 200 > bytes.size()) {
@@ -224,6 +226,7 @@ Status CharsetDecoder::RepairUtf8(std::string_view bytes, std::string* out) {
 
 Status CharsetDecoder::ToUtf8(std::string_view bytes, std::string_view declared, bool html, std::string* out,
                               std::string* charset_used) {
+  repaired_ = 0;
   std::string local;
   std::string& used = charset_used ? *charset_used : local;
   auto finish = [&](const std::string& cs) -> Status {

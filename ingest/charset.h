@@ -34,10 +34,13 @@ class CharsetDecoder {
   // repaired with U+FFFD; with many it is refused as invalid UTF-8.
   Status ToUtf8(std::string_view bytes, std::string_view declared, bool html, std::string* out,
                 std::string* charset_used = nullptr);
+  // Ill-formed UTF-8 sequences the last ToUtf8 call replaced by U+FFFD.
+  size_t repaired() const { return repaired_; }
 
  private:
   Status Convert(const std::string& charset, std::string_view bytes, std::string* out);
   Status RepairUtf8(std::string_view bytes, std::string* out);
+  size_t repaired_ = 0;
   UConverter* Converter(const std::string& name);
 
   UCharsetDetector* detector_ = nullptr;

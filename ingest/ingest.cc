@@ -93,12 +93,21 @@ bool IsHtmlMediaType(std::string_view t) {
 Pipeline::Pipeline(const Options& options, const PageCues* cues, Sink* sink)
     : options_(options), cues_(cues), sink_(sink), html_(cues) {}
 
+// Ill-formed UTF-8 that was repaired is reported, and the document still read.
+void Pipeline::ReportRepairs(const std::string& source) {
+  if (charset_.repaired() > 0) {
+    sink_->OnError(source, "invalid UTF-8: " + std::to_string(charset_.repaired()) +
+                               " ill-formed sequence(s) replaced by U+FFFD; the rest is read");
+  }
+}
+
 void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
   Status s = charset_.ToUtf8(bytes, "", false, &utf8_);
   if (!s.ok()) {
     sink_->OnError(doc.source, s.message());
     return;
   }
+  ReportRepairs(doc.source);
   // One paragraph a line, without carriage returns or trailing blanks.
   std::string text;
   text.reserve(utf8_.size());
@@ -133,6 +142,7 @@ void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_
     sink_->OnError(doc.source, s.message());
     return;
   }
+  ReportRepairs(doc.source);
   HtmlArticle article;
   s = html_.Extract(utf8_, &article);
   if (!s.ok()) {

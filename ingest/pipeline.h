@@ -28,6 +28,7 @@ class Pipeline {
   // metadata. `doc` carries what is known already (source, URLs, dates).
   void HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc);
   // Plain text into a Document.
+  void ReportRepairs(const std::string& source);
   void TextToDocument(std::string_view bytes, Document doc);
 
   // JSON Lines (one object a line) and whole JSON files (an object or an

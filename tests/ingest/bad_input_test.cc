@@ -153,3 +153,26 @@ TEST(BadInput, DeepNestingKeepsTheArticleReadBeforeIt) {
 
 }  // namespace
 }  // namespace rasd::ingest
+
+namespace rasd::ingest {
+namespace {
+
+// A few stray bytes in UTF-8 text are repaired, reported, and the article is
+// still read, so one broken character does not cost a whole document.
+TEST(BadInput, StrayInvalidBytesAreReportedAndTheTextStillRead) {
+  TempDir dir;
+  std::string text = "\xd8\xaa\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb9 \xff\xfe \xd9\x85\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x8a\xd8\xb9\n"
+                     "The foundation handed equipment to former prisoners in a ceremony at the province seat.\n";
+  testing::WriteFileBytes(dir.File("stray.txt"), text);
+  CollectingSink sink;
+  ASSERT_TRUE(ReadPaths({dir.File("stray.txt")}, testing::TestOptions(), &sink).ok());
+  ASSERT_EQ(sink.docs.size(), 1u) << sink.Describe();
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.Describe();
+  EXPECT_EQ(sink.errors[0].source, dir.File("stray.txt"));
+  EXPECT_NE(sink.errors[0].reason.find("invalid UTF-8: 2 ill-formed"), std::string::npos) << sink.errors[0].reason;
+  EXPECT_NE(sink.docs[0].text.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_NE(sink.docs[0].text.find("former prisoners"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rasd::ingest
