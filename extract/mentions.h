@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/dates.h"
+#include "common/dates.h"
 #include "extract/lexicon.h"
 #include "extract/text.h"
 

@@ -25,10 +25,33 @@ struct Evidence {
 enum class Scope { kEvent, kAggregate };
 enum class Qualifier { kExact, kApprox, kOver, kUnder };
 
-const char* ScopeName(Scope s);
-const char* QualifierName(Qualifier q);
-std::optional<Scope> ParseScope(const std::string& s);
-std::optional<Qualifier> ParseQualifier(const std::string& s);
+// The names the fact model uses; inline so that code holding records without
+// linking the extractor (the store) names them the same way.
+inline const char* ScopeName(Scope s) { return s == Scope::kEvent ? "event" : "aggregate"; }
+
+inline const char* QualifierName(Qualifier q) {
+  switch (q) {
+    case Qualifier::kExact: return "exact";
+    case Qualifier::kApprox: return "approx";
+    case Qualifier::kOver: return "over";
+    case Qualifier::kUnder: return "under";
+  }
+  return "exact";
+}
+
+inline std::optional<Scope> ParseScope(const std::string& s) {
+  if (s == "event") return Scope::kEvent;
+  if (s == "aggregate") return Scope::kAggregate;
+  return std::nullopt;
+}
+
+inline std::optional<Qualifier> ParseQualifier(const std::string& s) {
+  if (s == "exact") return Qualifier::kExact;
+  if (s == "approx") return Qualifier::kApprox;
+  if (s == "over") return Qualifier::kOver;
+  if (s == "under") return Qualifier::kUnder;
+  return std::nullopt;
+}
 
 struct Record {
   Scope scope = Scope::kEvent;

@@ -1,7 +1,7 @@
 // Dates: the recogniser over corpus/examples/dates_ar.tsv (three month
 // traditions, numeric dates, days relative to the publication date, periods),
 // and the calendar arithmetic relative dates rest on.
-#include "extract/dates.h"
+#include "common/dates.h"
 
 #include "tests/extract/example_table.h"
 

@@ -1,6 +1,6 @@
 // Calendar dates at the precision a text gives them (a year, a month, a day).
-#ifndef RASD_EXTRACT_DATES_H_
-#define RASD_EXTRACT_DATES_H_
+#ifndef RASD_COMMON_DATES_H_
+#define RASD_COMMON_DATES_H_
 
 #include <string>
 
@@ -17,6 +17,7 @@ struct Date {
 // Parses "YYYY-MM-DD" (or a prefix of it); an invalid string gives an invalid Date.
 Date ParseIsoDate(const std::string& s);
 bool IsRealDay(int year, int month, int day);
+int DaysInMonth(int year, int month);
 // Days since 1970-01-01 and back.
 long DaysFromCivil(int y, int m, int d);
 Date CivilFromDays(long days);
@@ -26,4 +27,4 @@ Date AddDays(const Date& d, long days);
 
 }  // namespace rasd
 
-#endif  // RASD_EXTRACT_DATES_H_
+#endif  // RASD_COMMON_DATES_H_

@@ -1,4 +1,4 @@
-#include "extract/dates.h"
+#include "common/dates.h"
 
 #include <cstdio>
 
@@ -18,6 +18,12 @@ bool IsRealDay(int y, int m, int d) {
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return !(m == 2 && d == 29 && !leap);
+}
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 Date ParseIsoDate(const std::string& s) {

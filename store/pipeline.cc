@@ -1,0 +1,297 @@
+#include "store/pipeline.h"
+
+#include <time.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace rasd::store {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread: on a shared machine, wall time measures
+// the neighbours as much as the work.
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+struct Item {
+  enum class State { kReady, kUnchanged, kFailed };
+  int64_t seq = 0;
+  ingest::Document doc;
+  State state = State::kFailed;
+  PreparedDocument prepared;
+  std::string error;
+};
+
+}  // namespace
+
+class PipelineState {
+ public:
+  PipelineState(Store* s, const Extractor* e, PipelineOptions o, std::function<void(const IngestProgress&)> p)
+      : store(s), extractor(e), options(o), on_progress(std::move(p)) {
+    if (options.batch_size == 0) options.batch_size = 1;
+    int threads = options.extract_threads > 0 ? options.extract_threads
+                                              : static_cast<int>(std::thread::hardware_concurrency());
+    if (threads < 1) threads = 1;
+    max_in_flight = options.batch_size * 2 + static_cast<size_t>(threads) * 8;
+    start = Clock::now();
+    writer = std::thread([this] { WriterLoop(); });
+    for (int i = 0; i < threads; ++i) workers.emplace_back([this] { WorkerLoop(); });
+  }
+
+  void Add(ingest::Document&& doc) {
+    auto item = std::make_unique<Item>();
+    item->doc = std::move(doc);
+    std::unique_lock<std::mutex> lk(mu);
+    ++summary.documents_read;
+    space_cv.wait(lk, [&] { return stop || next_seq - next_write < static_cast<int64_t>(max_in_flight); });
+    if (stop) return;
+    item->seq = next_seq++;
+    input.push_back(std::move(item));
+    input_cv.notify_one();
+  }
+
+  void AddFailure(const std::string& source, const std::string& reason) {
+    std::lock_guard<std::mutex> lk(mu);
+    ++summary.failed;
+    summary.failures.emplace_back(source, reason);
+  }
+
+  void AddSkipped() {
+    std::lock_guard<std::mutex> lk(mu);
+    ++summary.not_articles;
+  }
+
+  Result<IngestSummary> Finish() {
+    if (!finished) {
+      {
+        std::lock_guard<std::mutex> lk(mu);
+        input_closed = true;
+      }
+      input_cv.notify_all();
+      output_cv.notify_all();
+      for (auto& t : workers) t.join();
+      writer.join();
+      finished = true;
+      summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    if (!fatal.ok()) return fatal;
+    return summary;
+  }
+
+ private:
+  void WorkerLoop() {
+    std::unique_ptr<Store> reader;
+    if (options.skip_unchanged) {
+      auto r = Store::Open(StoreOptions{.read_only = true}, store->path());
+      if (r.ok()) reader = std::move(*r);
+    }
+    for (;;) {
+      std::unique_ptr<Item> item;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        input_cv.wait(lk, [&] { return !input.empty() || input_closed || stop; });
+        if (input.empty() || stop) return;
+        item = std::move(input.front());
+        input.pop_front();
+      }
+      double t0 = ThreadCpuSeconds();
+      Process(item.get(), reader.get());
+      double spent = ThreadCpuSeconds() - t0;
+      {
+        std::lock_guard<std::mutex> lk(mu);
+        summary.extract_seconds += spent;
+        done[item->seq] = std::move(item);
+      }
+      output_cv.notify_one();
+    }
+  }
+
+  void Process(Item* item, Store* reader) {
+    ingest::Document& doc = item->doc;
+    std::string uri = doc.url.empty() ? doc.source : doc.url;
+    if (reader) {
+      auto known = reader->IsStored(uri, ContentHash(doc.text));
+      if (known.ok() && *known) {
+        item->state = Item::State::kUnchanged;
+        doc = ingest::Document();
+        return;
+      }
+    }
+    try {
+      ExtractInput in;
+      in.source = doc.source;
+      in.text = doc.text;
+      in.title = doc.title;
+      in.published = doc.published;
+      in.lang = doc.lang;
+      ExtractOptions eo;
+      eo.keep_mentions = options.keep_mentions;
+      Extraction e = extractor->Extract(in, eo);
+      DocumentInput d;
+      d.uri = std::move(uri);
+      d.source = std::move(doc.source);
+      d.url = std::move(doc.url);
+      d.site = std::move(doc.site);
+      d.title = doc.title.empty() ? std::move(e.title) : std::move(doc.title);
+      d.lang = doc.lang.empty() ? std::move(e.lang) : std::move(doc.lang);
+      d.published = doc.published.empty() ? std::move(e.published) : std::move(doc.published);
+      d.fetched = std::move(doc.fetched);
+      d.kind = std::move(doc.kind);
+      d.text = std::move(doc.text);
+      d.records = std::move(e.records);
+      d.mentions = std::move(e.mentions);
+      item->prepared = Prepare(std::move(d));
+      item->state = Item::State::kReady;
+    } catch (const std::exception& ex) {
+      // The extractor is not supposed to throw; one bad document must not
+      // end the run.
+      item->state = Item::State::kFailed;
+      item->error = std::string("extraction failed: ") + ex.what();
+    }
+  }
+
+  void WriterLoop() {
+    std::vector<std::unique_ptr<Item>> pending;
+    auto last_flush = Clock::now();
+    for (;;) {
+      bool all_in = false;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        output_cv.wait_for(lk, std::chrono::milliseconds(100), [&] {
+          return done.count(next_write) || (input_closed && next_write == next_seq) || stop;
+        });
+        for (auto it = done.find(next_write); it != done.end(); it = done.find(next_write)) {
+          pending.push_back(std::move(it->second));
+          done.erase(it);
+          ++next_write;
+        }
+        all_in = input_closed && next_write == next_seq;
+        if (stop) return;
+      }
+      space_cv.notify_all();
+      bool flush = all_in || pending.size() >= options.batch_size ||
+                   (!pending.empty() && Clock::now() - last_flush > std::chrono::milliseconds(500));
+      if (flush && !pending.empty()) {
+        WriteBatch(&pending);
+        pending.clear();
+        last_flush = Clock::now();
+      }
+      if (all_in || stop) return;
+    }
+  }
+
+  void WriteBatch(std::vector<std::unique_ptr<Item>>* items) {
+    std::vector<PreparedDocument> batch;
+    std::vector<Item*> written;
+    IngestSummary delta;
+    std::vector<std::pair<std::string, std::string>> failures;
+    for (auto& item : *items) {
+      switch (item->state) {
+        case Item::State::kUnchanged: ++delta.unchanged; break;
+        case Item::State::kFailed:
+          ++delta.failed;
+          failures.emplace_back(item->doc.source, item->error);
+          break;
+        case Item::State::kReady:
+          batch.push_back(std::move(item->prepared));
+          written.push_back(item.get());
+          break;
+      }
+    }
+    if (!batch.empty()) {
+      double t0 = ThreadCpuSeconds();
+      auto results = store->Write(&batch);
+      delta.write_seconds = ThreadCpuSeconds() - t0;
+      if (!results.ok()) {
+        std::lock_guard<std::mutex> lk(mu);
+        fatal = results.status();
+        stop = true;
+        input_cv.notify_all();
+        space_cv.notify_all();
+        return;
+      }
+      for (size_t i = 0; i < results->size(); ++i) {
+        const WriteResult& r = (*results)[i];
+        switch (r.outcome) {
+          case Outcome::kStored: ++delta.stored; break;
+          case Outcome::kReplaced: ++delta.replaced; break;
+          case Outcome::kUnchanged: ++delta.unchanged; break;
+          case Outcome::kFailed:
+            ++delta.failed;
+            failures.emplace_back(batch[i].input.source, r.error);
+            break;
+        }
+        if (r.outcome == Outcome::kStored || r.outcome == Outcome::kReplaced) {
+          delta.records += r.records;
+          if (r.duplicate_of) ++delta.near_duplicates;
+        }
+      }
+    }
+    IngestProgress progress;
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      summary.stored += delta.stored;
+      summary.replaced += delta.replaced;
+      summary.unchanged += delta.unchanged;
+      summary.failed += delta.failed;
+      summary.records += delta.records;
+      summary.near_duplicates += delta.near_duplicates;
+      summary.write_seconds += delta.write_seconds;
+      for (auto& f : failures) summary.failures.push_back(std::move(f));
+      progress.documents = summary.stored + summary.replaced + summary.unchanged + summary.failed;
+      progress.records = summary.records;
+    }
+    progress.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (on_progress) on_progress(progress);
+  }
+
+ public:
+  Store* store;
+  const Extractor* extractor;
+  PipelineOptions options;
+  std::function<void(const IngestProgress&)> on_progress;
+
+  std::mutex mu;
+  std::condition_variable input_cv, space_cv, output_cv;
+  std::deque<std::unique_ptr<Item>> input;
+  std::map<int64_t, std::unique_ptr<Item>> done;
+  int64_t next_seq = 0;
+  int64_t next_write = 0;
+  size_t max_in_flight = 0;
+  bool input_closed = false;
+  bool stop = false;
+  bool finished = false;
+  Status fatal;
+  IngestSummary summary;
+  Clock::time_point start;
+  std::vector<std::thread> workers;
+  std::thread writer;
+};
+
+IngestPipeline::IngestPipeline(Store* store, const Extractor* extractor, PipelineOptions options,
+                               std::function<void(const IngestProgress&)> on_progress)
+    : state_(std::make_unique<PipelineState>(store, extractor, options, std::move(on_progress))) {}
+
+IngestPipeline::~IngestPipeline() { state_->Finish(); }
+
+void IngestPipeline::OnDocument(ingest::Document&& doc) { state_->Add(std::move(doc)); }
+
+void IngestPipeline::OnError(const std::string& source, const std::string& reason) {
+  state_->AddFailure(source, reason);
+}
+
+void IngestPipeline::OnSkipped(const std::string& source, const std::string& reason) { state_->AddSkipped(); }
+
+Result<IngestSummary> IngestPipeline::Finish() { return state_->Finish(); }
+
+}  // namespace rasd::store

@@ -1,0 +1,163 @@
+// What lies behind store.h: the connection, the writer's prepared statements
+// and its cache of events, shared by store.cc, writer.cc and queries.cc.
+#ifndef RASD_STORE_STORE_IMPL_H_
+#define RASD_STORE_STORE_IMPL_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "store/gazetteer.h"
+#include "store/merge.h"
+#include "store/sqlite_util.h"
+#include "store/store.h"
+
+namespace rasd::store {
+
+// A user's value in a message: quoted, NUL bytes shown as '?', and cut when
+// it is long, so a hostile value cannot flood the terminal.
+inline std::string QuoteForMessage(const std::string& v) {
+  std::string s;
+  for (char c : v) {
+    if (s.size() >= 60) {
+      s += "...";
+      break;
+    }
+    s += c == '\0' ? '?' : c;
+  }
+  return "'" + s + "'";
+}
+
+// An event as the writer remembers it: its member records and what the
+// merge rules need of them.
+struct CachedEvent {
+  std::vector<MergeRecord> members;
+  EventSummary summary;  // of `members`
+  std::vector<int64_t> indexed_months;  // months KeyEvents lists it under
+};
+
+// The events of one merge key, indexed so that a record is compared only
+// with the events it could join, not with every event of its province:
+// dated events by month; and, for pairings where one side has no date (which
+// need a shared source or an agreeing figure), by near-duplicate cluster and
+// by figure value. So an undated record finds an event through a
+// near-duplicate or an equal figure (a bound or an estimate that agrees
+// with another value counts only once a candidate is found).
+struct KeyEvents {
+  std::map<int64_t, CachedEvent> events;
+  // The lists may name events since deleted or changed: candidates are
+  // checked in full anyway.
+  std::unordered_map<int64_t, std::vector<int64_t>> by_month;
+  std::unordered_map<int64_t, std::vector<int64_t>> by_cluster;
+  std::unordered_map<std::string, std::vector<int64_t>> by_value;  // figure values
+
+  // Lists `ev` under the months its dates cover (call after they change).
+  void IndexDates(int64_t id, CachedEvent& ev);
+  // Lists event `id` under what member `m` brings.
+  void IndexMember(int64_t id, const MergeRecord& m);
+  // The events `r` (with time window `window`) may join.
+  std::vector<int64_t> Candidates(const MergeRecord& r, const std::optional<DayRange>& window, int max_gap) const;
+};
+
+class Writer {
+ public:
+  explicit Writer(StoreImpl* store) : store_(store) {}
+  Status Init();
+  Result<std::vector<WriteResult>> Write(std::vector<PreparedDocument>* batch);
+
+ private:
+  Status WriteOne(PreparedDocument& doc, const std::string& now, WriteResult* result);
+  Status CheckRecords(const DocumentInput& in);
+  Status FindNearDuplicate(const PreparedDocument& doc, int64_t self_id, int64_t* root, double* similarity);
+  Status RemoveOldContent(int64_t doc_id);
+  Status InsertRecords(const PreparedDocument& doc, int64_t doc_id, int64_t cluster_id,
+                       std::vector<MergeRecord>* out);
+  Status MergeIntoEvents(MergeRecord r);
+  // *event_id == 0: a new event, whose id is stored there.
+  Status SaveEvent(int64_t* event_id, CachedEvent& ev);
+  Status DeleteEvent(int64_t event_id);
+  Result<KeyEvents*> EventsOfKey(const MergeRecord& r);
+
+  // Full-text index changes, applied after everything else in the batch:
+  // once the index is written in a transaction, every later statement that
+  // needs a statement journal makes it flush (see Write).
+  struct IndexChange {
+    bool remove = false;
+    int64_t document_id = 0;
+    std::string old_title, old_text;  // remove: the folded values indexed
+    const std::string* title = nullptr;  // add: the batch's folded values
+    const std::string* text = nullptr;
+  };
+  Status ApplyIndexChanges();
+  // Events that gained or lost records in this batch, saved once at its end
+  // (a much-republished event would otherwise be rewritten per copy).
+  Status SaveChangedEvents();
+  std::set<std::pair<KeyEvents*, int64_t>> changed_events_;
+
+  StoreImpl* store_;
+  std::vector<IndexChange> index_changes_;
+  bool ready_ = false;
+  int64_t data_version_ = -1;
+  std::set<std::string> province_codes_, region_codes_;
+  std::map<std::string, std::string> province_region_;
+  std::unordered_map<std::string, KeyEvents> cache_;
+  // Signatures and near-duplicate originals of documents with records, as
+  // read or written, so candidates are compared without a query each.
+  // Cleared with cache_, and when it grows past kMaxSignatures.
+  struct KnownSignature {
+    std::vector<uint32_t> signature;
+    int64_t root = 0;
+  };
+  std::unordered_map<int64_t, KnownSignature> signatures_;
+  static constexpr size_t kMaxSignatures = 400000;
+
+  sql::Stmt find_doc_, old_doc_, insert_doc_, update_doc_, fts_insert_, fts_delete_;
+  sql::Stmt find_by_hash_, bucket_lookup_, bucket_insert_, bucket_delete_, signature_of_;
+  sql::Stmt records_of_doc_, delete_records_, delete_mentions_;
+  sql::Stmt insert_mention_, insert_record_, insert_sector_, insert_evidence_;
+  sql::Stmt insert_event_, update_event_, delete_event_, insert_event_record_, delete_conflicts_,
+      insert_conflict_;
+  sql::Stmt load_key_;
+};
+
+class StoreImpl {
+ public:
+  ~StoreImpl();
+
+  // Runs `fn` inside one read transaction, so that every statement it runs
+  // sees the same snapshot.
+  template <typename Fn>
+  auto InSnapshot(Fn fn) -> decltype(fn());
+
+  Result<std::vector<Place>*> Places();
+  Result<sql::Stmt> Prepare(std::string_view sql) { return sql::Prepare(db, sql); }
+
+  StoreOptions options;
+  std::string path;
+  sqlite3* db = nullptr;
+  std::unique_ptr<Writer> writer;
+  sql::Stmt is_stored;  // prepared on first use: called once per document
+  std::vector<Place> places;
+  bool places_loaded = false;
+};
+
+template <typename Fn>
+auto StoreImpl::InSnapshot(Fn fn) -> decltype(fn()) {
+  bool own = sqlite3_get_autocommit(db) != 0;
+  if (own) {
+    Status s = sql::Exec(db, "BEGIN", "starting a read");
+    if (!s.ok()) return s;
+  }
+  auto result = fn();
+  if (own) sql::Exec(db, "COMMIT", "ending a read");
+  return result;
+}
+
+}  // namespace rasd::store
+
+#endif  // RASD_STORE_STORE_IMPL_H_
