@@ -130,6 +130,7 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
   if (!lang) return out;
 
   std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
+  KeyTokens(norm.text, lang->clitics, *lex.vocabulary, &tokens);
   std::vector<ByteRange> sentences = MergeSentences(norm.text, KeySentences(original, norm));
   if (sentences.empty()) sentences.push_back({0, norm.text.size()});
   DocumentView doc{norm.text, &tokens, {}};

@@ -46,11 +46,42 @@ void WordForms(std::string_view word, const Clitics& clitics, std::vector<WordFo
   }
 }
 
-void PhraseTable::Add(std::string_view form, int entry) {
+uint32_t Vocabulary::Intern(std::string_view word) {
+  auto it = ids_.find(word);
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(ids_.size()) + 1;
+  ids_.emplace(std::string(word), id);
+  return id;
+}
+
+uint32_t Vocabulary::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+void KeyTokens(std::string_view text, const Clitics& clitics, const Vocabulary& vocabulary, std::vector<Token>* tokens) {
+  std::vector<WordForm> forms;
+  std::vector<std::string> buffer;
+  for (Token& t : *tokens) {
+    if (t.kind != Token::Kind::kWord) continue;
+    WordForms(TokenText(text, t), clitics, &forms, &buffer);
+    for (const WordForm& f : forms) {
+      uint32_t id = vocabulary.Find(f.form);
+      if (id == 0 || t.key_count == Token::kMaxKeys) continue;
+      if (f.definite) t.definite_keys |= static_cast<uint8_t>(1u << t.key_count);
+      if (f.form.data() != TokenText(text, t).data() || f.form.size() != t.end - t.begin) {
+        t.stripped_keys |= static_cast<uint8_t>(1u << t.key_count);
+      }
+      t.keys[t.key_count++] = id;
+    }
+  }
+}
+
+void PhraseTable::Add(std::string_view form, int entry, Vocabulary* vocabulary) {
   std::vector<std::string> words = Words(form);
   if (words.empty()) return;
   Phrase p{std::vector<std::string>(words.begin() + 1, words.end()), entry};
-  auto& list = first_[std::string(words[0])];
+  auto& list = first_[vocabulary->Intern(words[0])];
   // Keep the longest phrases first so the first match found is the longest.
   auto pos = std::find_if(list.begin(), list.end(), [&](const Phrase& q) { return q.rest.size() < p.rest.size(); });
   list.insert(pos, std::move(p));
@@ -94,17 +125,15 @@ PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<To
   Match best;
   if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord) return best;
   if (first_.empty()) return best;
-  thread_local std::vector<WordForm> candidates;
-  thread_local std::vector<std::string> buffer;
-  WordForms(TokenText(text, tokens[i]), clitics, &candidates, &buffer);
-  for (const WordForm& c : candidates) {
-    auto it = first_.find(c.form);
+  const Token& t = tokens[i];
+  for (int k = 0; k < t.key_count; ++k) {
+    auto it = first_.find(t.keys[k]);
     if (it == first_.end()) continue;
     for (const Phrase& p : it->second) {
       size_t end = 0;
       if (MatchRest(text, tokens, i, p, clitics, &end)) {
         // A later, clitic-stripped reading wins only when it covers more.
-        if (end - i > best.tokens) best = {p.entry, end - i, c.definite};
+        if (end - i > best.tokens) best = {p.entry, end - i, (t.definite_keys >> k & 1) != 0, (t.stripped_keys >> k & 1) != 0};
         break;
       }
     }
@@ -116,13 +145,14 @@ namespace {
 
 // Reads a "value<TAB>forms" table: calls add(value_fields, form) per form.
 Status LoadForms(const fs::path& path, size_t forms_column,
-                 const std::function<Status(const TsvRow&, int* entry)>& make_entry, PhraseTable* table) {
+                 const std::function<Status(const TsvRow&, int* entry)>& make_entry, PhraseTable* table,
+                 Vocabulary* vocabulary) {
   if (!fs::exists(path)) return Status::Ok();
   return ReadTsv(path.string(), true, [&](const TsvRow& row) {
     int entry = -1;
     Status s = make_entry(row, &entry);
     if (!s.ok()) return s;
-    for (const std::string& form : SplitVariants(row.at(forms_column))) table->Add(form, entry);
+    for (const std::string& form : SplitVariants(row.at(forms_column))) table->Add(form, entry, vocabulary);
     return Status::Ok();
   });
 }
@@ -177,15 +207,15 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
       return Status::Ok();
     };
   };
-  if (!(s = LoadForms(dir / "months.tsv", 1, int_column(&lex->month_values, 1, 12), &lex->months)).ok()) return s;
-  if (!(s = LoadForms(dir / "weekdays.tsv", 1, int_column(&lex->weekday_values, 1, 7), &lex->weekdays)).ok()) return s;
+  if (!(s = LoadForms(dir / "months.tsv", 1, int_column(&lex->month_values, 1, 12), &lex->months, lex->vocabulary)).ok()) return s;
+  if (!(s = LoadForms(dir / "weekdays.tsv", 1, int_column(&lex->weekday_values, 1, 7), &lex->weekdays, lex->vocabulary)).ok()) return s;
   if (!(s = LoadForms(dir / "relative_dates.tsv", 2, [&](const TsvRow& row, int* entry) {
           auto v = ParseNumber(row.at(1));
           if (!v.ok()) return v.status();
           lex->relative_values.push_back({row.at(0), static_cast<int>(*v)});
           *entry = static_cast<int>(lex->relative_values.size()) - 1;
           return Status::Ok();
-        }, &lex->relative)).ok()) return s;
+        }, &lex->relative, lex->vocabulary)).ok()) return s;
   if (!(s = LoadForms(dir / "numbers.tsv", 0, [&](const TsvRow& row, int* entry) {
           auto v = ParseNumber(row.at(1));
           if (!v.ok()) return v.status();
@@ -204,13 +234,13 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           lex->number_values.push_back(w);
           *entry = static_cast<int>(lex->number_values.size()) - 1;
           return Status::Ok();
-        }, &lex->numbers)).ok()) return s;
+        }, &lex->numbers, lex->vocabulary)).ok()) return s;
   // Connectors live in numbers.tsv with kind "connector"; keep them apart.
   if (fs::exists(dir / "numbers.tsv")) {
     s = ReadTsv((dir / "numbers.tsv").string(), true, [&](const TsvRow& row) {
       if (row.at(2) == "connector") {
         for (const std::string& f : SplitVariants(row.at(0))) {
-          lex->connectors.Add(f, 0);
+          lex->connectors.Add(f, 0, lex->vocabulary);
           lex->connector_words.push_back(NormalizeKey(f));
         }
       }
@@ -224,8 +254,8 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           lex->currency_values.push_back({row.at(0), *v});
           *entry = static_cast<int>(lex->currency_values.size()) - 1;
           return Status::Ok();
-        }, &lex->currencies)).ok()) return s;
-  if (!(s = LoadForms(dir / "qualifiers.tsv", 1, string_column(&lex->qualifier_values), &lex->qualifiers)).ok()) return s;
+        }, &lex->currencies, lex->vocabulary)).ok()) return s;
+  if (!(s = LoadForms(dir / "qualifiers.tsv", 1, string_column(&lex->qualifier_values), &lex->qualifiers, lex->vocabulary)).ok()) return s;
   if (!(s = LoadForms(dir / "count_nouns.tsv", 2, [&](const TsvRow& row, int* entry) {
           const std::string& noun = row.at(0);
           if (noun != "beneficiaries" && noun != "women" && noun != "projects") return Status::InvalidArgument("unknown noun class '" + noun + "'");
@@ -233,9 +263,9 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
           lex->count_values.push_back(n);
           *entry = static_cast<int>(lex->count_values.size()) - 1;
           return Status::Ok();
-        }, &lex->count_nouns)).ok()) return s;
-  if (!(s = LoadForms(dir / "sectors.tsv", 1, string_column(&lex->sector_values), &lex->sectors)).ok()) return s;
-  if (!(s = LoadForms(dir / "programmes.tsv", 1, string_column(&lex->programme_values), &lex->programmes)).ok()) return s;
+        }, &lex->count_nouns, lex->vocabulary)).ok()) return s;
+  if (!(s = LoadForms(dir / "sectors.tsv", 1, string_column(&lex->sector_values), &lex->sectors, lex->vocabulary)).ok()) return s;
+  if (!(s = LoadForms(dir / "programmes.tsv", 1, string_column(&lex->programme_values), &lex->programmes, lex->vocabulary)).ok()) return s;
   if (fs::exists(dir / "cues.tsv")) {
     s = ReadTsv((dir / "cues.tsv").string(), true, [&](const TsvRow& row) {
       if (row.at(0).empty()) return Status::InvalidArgument("empty cue role");
@@ -244,8 +274,8 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
       int role_index = static_cast<int>(role - lex->cue_role_names.begin());
       if (role == lex->cue_role_names.end()) lex->cue_role_names.push_back(row.at(0));
       for (const std::string& form : SplitVariants(row.at(1))) {
-        table.Add(form, 0);
-        lex->all_cues.Add(form, role_index);
+        table.Add(form, 0, lex->vocabulary);
+        lex->all_cues.Add(form, role_index, lex->vocabulary);
       }
       return Status::Ok();
     });
@@ -271,7 +301,7 @@ Status LoadGazetteer(const fs::path& dir, Lexicons* lex) {
       Place p = base;
       p.needs_cue = needs_cue(f);
       lex->place_values.push_back(p);
-      lex->places.Add(f, static_cast<int>(lex->place_values.size()) - 1);
+      lex->places.Add(f, static_cast<int>(lex->place_values.size()) - 1, lex->vocabulary.get());
     }
   };
   // provinces.tsv: iso_code type parent_region_iso name_fr name_ar ar_variants fr_variants
@@ -324,6 +354,7 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load(const std::string& data_dir) {
     if (!entry.is_directory() || !fs::exists(entry.path() / "numbers.tsv")) continue;
     auto lang = std::make_unique<LanguageLexicon>();
     lang->code = entry.path().filename().string();
+    lang->vocabulary = lex->vocabulary.get();
     s = LoadLanguage(entry.path(), lang.get());
     if (!s.ok()) return s;
     lex->languages[lang->code] = std::move(lang);

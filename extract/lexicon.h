@@ -27,16 +27,34 @@ struct Clitics {
   std::vector<std::string> articles;
 };
 
+// Every first word of every phrase of one set of lexicons, numbered, so a
+// document's words are hashed once (KeyTokens) and each table lookup is an
+// integer lookup.
+class Vocabulary {
+ public:
+  uint32_t Intern(std::string_view word);
+  uint32_t Find(std::string_view word) const;  // 0 when unknown
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
 class PhraseTable {
  public:
   struct Match {
     int entry = -1;   // index given to Add
     size_t tokens = 0;  // tokens covered
     bool definite = false;  // the first word carried the article (المائة, الاثنين)
+    bool stripped = false;  // the first word carried a clitic (و678, بإقليم)
   };
 
-  // `form` is folded with NormalizeKey and split into words.
-  void Add(std::string_view form, int entry);
+  // `form` is folded with NormalizeKey and split into words; its first word
+  // is numbered in `vocabulary`.
+  void Add(std::string_view form, int entry, Vocabulary* vocabulary);
   // The longest phrase starting at tokens[i]. The first word may carry a
   // clitic; later words may carry the article only.
   Match Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
@@ -53,12 +71,7 @@ class PhraseTable {
   };
   bool MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
                  const Clitics& clitics, size_t* end) const;
-  // Looked up by string_view, so a token's forms need no allocation.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> first_;
+  std::unordered_map<uint32_t, std::vector<Phrase>> first_;  // by the first word's id
 };
 
 // The forms of a word to look up: itself, then without each clitic that fits
@@ -70,15 +83,16 @@ struct WordForm {
 };
 void WordForms(std::string_view word, const Clitics& clitics, std::vector<WordForm>* out, std::vector<std::string>* buffer);
 
+// Numbers the forms of every word token (see Token::keys).
+void KeyTokens(std::string_view text, const Clitics& clitics, const Vocabulary& vocabulary, std::vector<Token>* tokens);
+
 template <typename Fn>
 void PhraseTable::FindAll(std::string_view text, const std::vector<Token>& tokens, size_t i, const Clitics& clitics,
                           Fn fn) const {
   if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord || first_.empty()) return;
-  thread_local std::vector<WordForm> forms;
-  thread_local std::vector<std::string> buffer;
-  WordForms(TokenText(text, tokens[i]), clitics, &forms, &buffer);
-  for (const WordForm& f : forms) {
-    auto it = first_.find(f.form);
+  const Token& t = tokens[i];
+  for (int k = 0; k < t.key_count; ++k) {
+    auto it = first_.find(t.keys[k]);
     if (it == first_.end()) continue;
     for (const Phrase& p : it->second) {
       size_t end = 0;
@@ -115,6 +129,7 @@ struct RelativeDate {
 // Everything one language contributes, from data/<lang>/.
 struct LanguageLexicon {
   std::string code;
+  Vocabulary* vocabulary = nullptr;  // the Lexicons' own, shared by every table
   // From options.tsv: the agency decimal form 56ر643 = 643.56; units that
   // follow a scale without a connector (deux mille cinq cents).
   bool decimal_reh = false;
@@ -146,6 +161,7 @@ struct Place {
 };
 
 struct Lexicons {
+  std::unique_ptr<Vocabulary> vocabulary = std::make_unique<Vocabulary>();
   std::map<std::string, std::unique_ptr<LanguageLexicon>> languages;  // "ar", "fr"
   PhraseTable places;  // all languages' names
   std::vector<Place> place_values;

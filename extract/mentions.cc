@@ -32,13 +32,11 @@ WordNumber NumberWordAt(const DocumentView& doc, const LanguageLexicon& lang, si
   if (m.entry < 0 || m.definite) return r;
   r.word = &lang.number_values[m.entry];
   r.tokens = m.tokens;
+  // Joined when a connector was glued to it (وثلاثمائة), not when the word
+  // itself is a number word.
   std::string_view w = TokenText(doc.text, toks[i]);
   for (const std::string& c : lang.connector_words) {
-    if (w.size() > c.size() && w.compare(0, c.size(), c) == 0) {
-      // Joined only when the bare word is not itself a number word.
-      Clitics none;
-      if (lang.numbers.Find(doc.text, toks, i, none).entry < 0) r.joined = true;
-    }
+    if (m.stripped && w.size() > c.size() && w.compare(0, c.size(), c) == 0) r.joined = true;
   }
   return r;
 }

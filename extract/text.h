@@ -22,6 +22,13 @@ struct Token {
   bool decimal = false;      // kDigits: has a fractional part
   int digits = 0;            // kDigits: digits before any separator (a year has 4)
   bool grouped = false;      // kDigits: written with thousands separators
+  // kWord: the lexicons' ids of the forms this word can be read as (itself,
+  // or without a clitic), filled once per document by KeyTokens.
+  static constexpr int kMaxKeys = 4;
+  uint32_t keys[kMaxKeys] = {};
+  uint8_t key_count = 0;
+  uint8_t definite_keys = 0;  // bit k: keys[k] came from stripping the article
+  uint8_t stripped_keys = 0;  // bit k: keys[k] came from stripping a clitic
 };
 
 // Splits a key-form normalised text. `decimal_reh` enables the agency form
