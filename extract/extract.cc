@@ -142,7 +142,7 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
   }
 
   // Most crawled pages never name the programme's beneficiaries: stop there.
-  if (!options.keep_mentions && !HasCue(doc, *lang, "subject")) return out;
+  if ((!options.keep_mentions || !options.mentions_of_unrelated) && !HasCue(doc, *lang, "subject")) return out;
   Date reference = ParseIsoDate(input.published);
   std::vector<Found> numbers = FindNumbers(doc, *lang);
   std::vector<Found> mentions = FindMentions(doc, *lang, lex, numbers, reference);

@@ -23,6 +23,9 @@ struct ExtractInput {
 
 struct ExtractOptions {
   bool keep_mentions = false;  // fill Extraction::mentions
+  // With keep_mentions: also for documents that never name the programme's
+  // beneficiaries (for debugging a pattern; a store keeps only those that matter).
+  bool mentions_of_unrelated = true;
 };
 
 class ExtractorImpl;

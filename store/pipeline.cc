@@ -136,6 +136,8 @@ class PipelineState {
       in.lang = doc.lang;
       ExtractOptions eo;
       eo.keep_mentions = options.keep_mentions;
+      // The numbers and places of ordinary news are noise in the store.
+      eo.mentions_of_unrelated = false;
       Extraction e = extractor->Extract(in, eo);
       DocumentInput d;
       d.uri = std::move(uri);
