@@ -122,22 +122,11 @@ bool PhraseTable::MatchRest(std::string_view text, const std::vector<Token>& tok
 
 PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
                                      const Clitics& clitics) const {
+  // The longest phrase; among equals the first added.
   Match best;
-  if (i >= tokens.size() || tokens[i].kind != Token::Kind::kWord) return best;
-  if (first_.empty()) return best;
-  const Token& t = tokens[i];
-  for (int k = 0; k < t.key_count; ++k) {
-    auto it = first_.find(t.keys[k]);
-    if (it == first_.end()) continue;
-    for (const Phrase& p : it->second) {
-      size_t end = 0;
-      if (MatchRest(text, tokens, i, p, clitics, &end)) {
-        // A later, clitic-stripped reading wins only when it covers more.
-        if (end - i > best.tokens) best = {p.entry, end - i, (t.definite_keys >> k & 1) != 0, (t.stripped_keys >> k & 1) != 0};
-        break;
-      }
-    }
-  }
+  FindAll(text, tokens, i, clitics, [&](const Match& m) {
+    if (m.tokens > best.tokens) best = m;
+  });
   return best;
 }
 

@@ -59,7 +59,7 @@ class PhraseTable {
   // clitic; later words may carry the article only.
   Match Find(std::string_view text, const std::vector<Token>& tokens, size_t i,
              const Clitics& clitics) const;
-  // Every phrase starting at tokens[i], of any length: fn(entry, tokens).
+  // Every phrase starting at tokens[i], of any length: fn(const Match&).
   template <typename Fn>
   void FindAll(std::string_view text, const std::vector<Token>& tokens, size_t i, const Clitics& clitics, Fn fn) const;
   bool empty() const { return first_.empty(); }
@@ -96,7 +96,9 @@ void PhraseTable::FindAll(std::string_view text, const std::vector<Token>& token
     if (it == first_.end()) continue;
     for (const Phrase& p : it->second) {
       size_t end = 0;
-      if (MatchRest(text, tokens, i, p, clitics, &end)) fn(p.entry, end - i);
+      if (MatchRest(text, tokens, i, p, clitics, &end)) {
+        fn(Match{p.entry, end - i, (t.definite_keys >> k & 1) != 0, (t.stripped_keys >> k & 1) != 0});
+      }
     }
   }
 }

@@ -559,12 +559,12 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
     };
     coded(lang.sectors, lang.sector_values, Found::Kind::kSector, &sector_end);
     coded(lang.programmes, lang.programme_values, Found::Kind::kProgramme, &programme_end);
-    lang.all_cues.FindAll(doc.text, toks, i, lang.clitics, [&](int role, size_t len) {
+    lang.all_cues.FindAll(doc.text, toks, i, lang.clitics, [&](const PhraseTable::Match& m) {
       Found f;
       f.kind = Found::Kind::kCue;
       f.tok_begin = i;
-      f.tok_end = i + len;
-      f.code = lang.cue_role_names[role];
+      f.tok_end = i + m.tokens;
+      f.code = lang.cue_role_names[m.entry];
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
     });
