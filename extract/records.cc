@@ -569,6 +569,27 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
     if (r.province && r.evidence.count("province")) r.evidence["region"] = r.evidence["province"];
     records.push_back(std::move(r));
   }
+  // The same total said twice (a headline, then the body) is one record: drop
+  // an aggregate whose every figure another aggregate already gives.
+  auto covered_by = [](const Record& a, const Record& b) {
+    bool any = false;
+    auto same = [&](const auto& x, const auto& y) {
+      if (!x) return true;
+      any = true;
+      return y && *x == *y;
+    };
+    return same(a.beneficiaries, b.beneficiaries) && same(a.women, b.women) && same(a.projects, b.projects) &&
+           same(a.budget_mad, b.budget_mad) && any;
+  };
+  for (size_t i = 0; i < records.size();) {
+    bool dropped = false;
+    for (size_t j = 0; j < records.size() && !dropped; ++j) {
+      if (i == j || records[i].scope != Scope::kAggregate || records[j].scope != Scope::kAggregate) continue;
+      if (covered_by(records[i], records[j]) && !(covered_by(records[j], records[i]) && j > i)) dropped = true;
+    }
+    if (dropped) records.erase(records.begin() + static_cast<long>(i));
+    else ++i;
+  }
   return records;
 }
 
