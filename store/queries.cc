@@ -46,6 +46,14 @@ Result<std::vector<Fields>> ReadFields(sql::Stmt& st, const std::string& doing) 
   return out;
 }
 
+// The rows of a query on one id (?1), as field lists.
+Result<std::vector<Fields>> FieldsById(StoreImpl* impl, std::string_view query, int64_t id, const std::string& doing) {
+  auto st = impl->Prepare(query);
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  return ReadFields(*st, doing);
+}
+
 // The event filter as constant SQL over bound parameters ?1 .. ?7; a NULL
 // parameter means no filter.
 constexpr const char* kEventFilterSql =
@@ -230,10 +238,7 @@ Result<Table> Store::Conflicts(const EventFilter& filter) {
 
 static Result<EventDetail> EventDetailOf(StoreImpl* impl, int64_t event_id) {
   EventDetail d;
-  auto ev = impl->Prepare(std::string(kEventColumns) + "WHERE e.id = ?1");
-  if (!ev.ok()) return ev.status();
-  ev->Bind(1, event_id);
-  auto rows = ReadFields(*ev, "reading an event");
+  auto rows = FieldsById(impl, std::string(kEventColumns) + "WHERE e.id = ?1", event_id, "reading an event");
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound("no event " + std::to_string(event_id));
   d.event = std::move(rows->front());
@@ -241,13 +246,9 @@ static Result<EventDetail> EventDetailOf(StoreImpl* impl, int64_t event_id) {
   if (!conflicts.ok()) return conflicts.status();
   conflicts->Bind(1, event_id);
   while (conflicts->Step() == SQLITE_ROW) d.conflicts.push_back(conflicts->Text(0));
-  auto sources = impl->Prepare(
-      "SELECT DISTINCT d.id AS document_id, d.uri, d.site, d.title, d.published, d.duplicate_of, d.similarity "
+  auto src = FieldsById(impl, "SELECT DISTINCT d.id AS document_id, d.uri, d.site, d.title, d.published, d.duplicate_of, d.similarity "
       "FROM event_records er JOIN records r ON r.id = er.record_id JOIN documents d ON d.id = r.document_id "
-      "WHERE er.event_id = ?1 ORDER BY d.id");
-  if (!sources.ok()) return sources.status();
-  sources->Bind(1, event_id);
-  auto src = ReadFields(*sources, "reading an event's sources");
+      "WHERE er.event_id = ?1 ORDER BY d.id", event_id, "reading an event's sources");
   if (!src.ok()) return src.status();
   d.sources = std::move(*src);
   auto figures = ReadFigures(impl, "SELECT record_id FROM event_records WHERE event_id = ?1", event_id, d.conflicts);
@@ -279,35 +280,23 @@ Result<DocumentDetail> Store::ShowDocument(const std::string& key) {
     }
     if (!id && AllDigits(key)) id = std::stoll(key);
     DocumentDetail d;
-    auto doc = impl_->Prepare(
-        "SELECT id AS document_id, uri, source, url, site, title, lang, published, fetched, kind, content_hash, "
+    auto rows = FieldsById(impl_.get(), "SELECT id AS document_id, uri, source, url, site, title, lang, published, fetched, kind, content_hash, "
         "length(text) AS characters, duplicate_of, similarity, record_count, ingested_at "
-        "FROM documents WHERE id = ?1");
-    if (!doc.ok()) return doc.status();
-    doc->Bind(1, id);
-    auto rows = ReadFields(*doc, "reading a document");
+        "FROM documents WHERE id = ?1", id, "reading a document");
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("no document " + QuoteForMessage(key) + " (give its id, uri or source)");
     d.document = std::move(rows->front());
-    auto records = impl_->Prepare(
-        "SELECT record_id, event_id, scope, province, province_fr, province_ar, region, date, period_start, "
+    auto recs = FieldsById(impl_.get(), "SELECT record_id, event_id, scope, province, province_fr, province_ar, region, date, period_start, "
         "beneficiaries, beneficiaries_qualifier, women, projects, budget_mad, budget_qualifier, programme "
-        "FROM record_list WHERE document_id = ?1 ORDER BY record_id");
-    if (!records.ok()) return records.status();
-    records->Bind(1, id);
-    auto recs = ReadFields(*records, "reading a document's records");
+        "FROM record_list WHERE document_id = ?1 ORDER BY record_id", id, "reading a document's records");
     if (!recs.ok()) return recs.status();
     d.records = std::move(*recs);
     auto figures = ReadFigures(impl_.get(), "SELECT id FROM records WHERE document_id = ?1", id, {});
     if (!figures.ok()) return figures.status();
     d.figures = std::move(*figures);
-    auto dups = impl_->Prepare(
-        "SELECT id AS document_id, uri, title, similarity, 'duplicate' AS relation FROM documents "
+    auto dup_rows = FieldsById(impl_.get(), "SELECT id AS document_id, uri, title, similarity, 'duplicate' AS relation FROM documents "
         "WHERE duplicate_of = ?1 UNION ALL SELECT o.id, o.uri, o.title, d.similarity, 'original' "
-        "FROM documents d JOIN documents o ON o.id = d.duplicate_of WHERE d.id = ?1 ORDER BY 1");
-    if (!dups.ok()) return dups.status();
-    dups->Bind(1, id);
-    auto dup_rows = ReadFields(*dups, "reading near-duplicates");
+        "FROM documents d JOIN documents o ON o.id = d.duplicate_of WHERE d.id = ?1 ORDER BY 1", id, "reading near-duplicates");
     if (!dup_rows.ok()) return dup_rows.status();
     d.duplicates = std::move(*dup_rows);
     return d;
