@@ -100,6 +100,12 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     // "موسم 2024", "سنة 2024".
     if (CueRoleAt(doc, lang, i, "year", &len)) {
       if (int y = YearAt(toks, i + len)) {
+        // A season over two years ("موسم 2019-2020") dates nothing by itself.
+        size_t next = i + len + 1;
+        if ((IsPunct(doc, next, "-") || IsPunct(doc, next, "/")) && YearAt(toks, next + 1) == y + 1) {
+          i = next + 1;
+          continue;
+        }
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
         continue;
       }
@@ -128,6 +134,18 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     if (!day && CueRoleAt(doc, lang, k, "first_day", &first_len)) {  // "فاتح يوليوز", "1er"
       day = 1;
       k += first_len - 1;
+    }
+    // Two days of one month: "يومي 10 و17 يوليوز", "les 10 et 17 juillet".
+    int first_of_two = 0;
+    size_t first_day_at = k;
+    if (day) {
+      size_t c = k + 1;
+      if (c < toks.size() && toks[c].kind == Token::Kind::kWord && lang.connectors.Find(doc.text, toks, c, lang.clitics).entry >= 0) ++c;
+      if (c > k + 1 && DayAt(toks, c) && lang.months.Find(doc.text, toks, c + 1, lang.clitics).entry >= 0) {
+        first_of_two = day;
+        day = DayAt(toks, c);
+        k = c;
+      }
     }
     size_t mpos = day ? k + 1 : k;
     size_t olen = 0;
@@ -169,6 +187,12 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
       if (d.valid() && day && !IsRealDay(d.year, d.month, d.day)) d.day = 0;
       // A stated weekday that contradicts the date leaves only the month certain.
       if (d.valid() && d.day && weekday && Weekday(d) != weekday) d.day = 0;
+      if (d.valid() && first_of_two) {
+        Date first{d.year, d.month, first_of_two};
+        AddDate(doc, b, first_day_at + 1, IsRealDay(first.year, first.month, first.day) ? first : Date{d.year, d.month, 0}, out);
+        b = k;
+        weekday = 0;
+      }
       if (d.valid()) AddDate(doc, b, e, d, out);
       i = e - 1;
       continue;

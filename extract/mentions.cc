@@ -137,6 +137,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       size_t qb = 0;
       c.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
       if (c.qualifier == "exact") c.qualifier = n.qualifier;
+      for (size_t t = c.tok_begin; t < c.tok_end; ++t) in_number[t] = true;  // "4 femmes" is one count, not two
       out.push_back(c);
     }
   }
@@ -206,6 +207,14 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       f.tok_begin = i;
       f.tok_end = i + m.tokens;
       f.code = codes[m.entry];
+      // A name written with its year ("Ramadan YYYY") names the programme only with one.
+      static constexpr std::string_view kYearSlot = "YYYY";
+      if (f.code.size() > kYearSlot.size() && f.code.compare(f.code.size() - kYearSlot.size(), kYearSlot.size(), kYearSlot) == 0) {
+        size_t y = f.tok_end + (IsPunct(doc, f.tok_end, "-") ? 1 : 0);
+        if (y >= toks.size() || toks[y].kind != Token::Kind::kDigits || toks[y].digits != 4 || toks[y].grouped) return;
+        f.code.replace(f.code.size() - kYearSlot.size(), kYearSlot.size(), TokenText(doc.text, toks[y]));
+        f.tok_end = y + 1;
+      }
       f.sentence = doc.sentence_of[i];
       out.push_back(f);
     };

@@ -138,6 +138,11 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           if (nw.kind == NumberWord::Kind::kPluralScale && !cur_set) break;
           double m = cur_set ? cur : 1;
           if (cur_set && joined) break;  // "و" before a bare scale starts a new number
+          // Before a scale a single separator is a decimal one: "459,323 mille" is 459 323.
+          if (cur_set && j == i + 1 && toks[i].kind == Kind::kDigits && toks[i].grouped && toks[i].groups == 2 &&
+              toks[i].separator != ' ') {
+            m /= 1000;
+          }
           total += m * nw.value;
           cur = 0;
           cur_set = false;

@@ -26,6 +26,8 @@ struct DigitRun {
   bool decimal = false;
   int lead_digits = 0;
   bool grouped = false;
+  int groups = 1;
+  char separator = 0;
 };
 
 double ParseDigits(std::string_view s) {
@@ -117,6 +119,8 @@ DigitRun ReadDigits(std::string_view text, size_t i, bool decimal_reh) {
   }
   run.value = v;
   run.end = groups[n - 1].end;
+  run.groups = static_cast<int>(n);
+  run.separator = n > 1 ? groups[1].sep : 0;
   return run;
 }
 
@@ -143,6 +147,8 @@ std::vector<Token> Tokenize(std::string_view text, bool decimal_reh) {
       t.decimal = run.decimal;
       t.digits = run.lead_digits;
       t.grouped = run.grouped;
+      t.groups = run.groups;
+      t.separator = run.separator;
       i = run.end;
     } else {
       size_t j = i;

@@ -22,6 +22,8 @@ struct Token {
   bool decimal = false;      // kDigits: has a fractional part
   int digits = 0;            // kDigits: digits before any separator (a year has 4)
   bool grouped = false;      // kDigits: written with thousands separators
+  int groups = 1;            // kDigits: digit groups read ("459,323" has 2)
+  char separator = 0;        // kDigits: the separator after the first group
   // kWord: the lexicons' ids of the forms this word can be read as (itself,
   // or without a clitic), filled once per document by KeyTokens.
   static constexpr int kMaxKeys = 4;
