@@ -168,7 +168,11 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
       m.text = e.text;
       m.number = f.value;
       switch (f.kind) {
-        case Found::Kind::kMoney: m.currency = f.code; m.qualifier = f.qualifier; break;
+        case Found::Kind::kMoney:
+          m.currency = f.code;
+          m.qualifier = f.qualifier;
+          if (f.per_person) m.noun = "per person";
+          break;
         case Found::Kind::kCount: m.noun = f.noun; m.qualifier = f.qualifier; break;
         case Found::Kind::kDate:
           m.value = f.date.ToString();

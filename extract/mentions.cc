@@ -2,6 +2,7 @@
 // numbers and dates of extract/numbers.cc and extract/dates.cc.
 #include "extract/mentions.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "extract/recognisers.h"
@@ -79,6 +80,24 @@ bool AdminBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t i)
   return false;
 }
 
+// "استفاد كل مستفيد من دعم مالي قدره ثلاثة آلاف درهم", "un chèque de 1.500 DH
+// chacun": an amount per person, a few words from the amount in its clause.
+bool PerPersonNear(const DocumentView& doc, const LanguageLexicon& lang, const Found& money) {
+  const auto& toks = *doc.tokens;
+  size_t from = money.tok_begin >= 10 ? money.tok_begin - 10 : 0;
+  size_t to = std::min(toks.size(), money.tok_end + 4);
+  for (size_t k = from; k < to; ++k) {
+    if (doc.sentence_of[k] != money.sentence) continue;
+    if (k < money.tok_begin && IsPunct(doc, k, ",")) from = k;  // another clause
+  }
+  for (size_t k = from; k < to; ++k) {
+    if (doc.sentence_of[k] != money.sentence || (k >= money.tok_begin && k < money.tok_end)) continue;
+    if (k >= money.tok_end && (IsPunct(doc, k, ",") || IsPunct(doc, k, "."))) break;
+    if (CueRoleAt(doc, lang, k, "per_person")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool HasCue(const DocumentView& doc, const LanguageLexicon& lang, const std::string& role) {
@@ -112,6 +131,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       size_t qb = 0;
       m.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
       if (m.qualifier == "exact") m.qualifier = n.qualifier;
+      m.per_person = PerPersonNear(doc, lang, m);
       out.push_back(m);
       continue;
     }

@@ -168,6 +168,12 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     if (approx) f.qualifier = "approx";
     f.sentence = doc.sentence_of[i];
     (void)decimal;
+    // Words restated in digits are one number: "إحدى عشر(11)", "douze (12)".
+    if (words && end + 2 < toks.size() && IsPunct(doc, end, "(") && toks[end + 1].kind == Kind::kDigits &&
+        toks[end + 1].value == f.value && IsPunct(doc, end + 2, ")")) {
+      end += 3;
+      f.tok_end = end;
+    }
     out.push_back(f);
     i = end;
   }
