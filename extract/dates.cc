@@ -45,6 +45,23 @@ Date WithReferenceYear(int month, int day, const Date& ref) {
   return {year, month, day};
 }
 
+// "depuis le lancement du centre ... le 12 mars 2013", "منذ انطلاق البرنامج في
+// 2017": a date in the clause a "since" opens is where a period starts.
+void MarkStarts(const DocumentView& doc, const LanguageLexicon& lang, std::vector<Found>* found) {
+  const auto& toks = *doc.tokens;
+  for (Found& d : *found) {
+    if (d.kind != Found::Kind::kDate || !d.noun.empty()) continue;
+    for (size_t back = 1; back <= 16 && back <= d.tok_begin; ++back) {
+      size_t k = d.tok_begin - back;
+      if (doc.sentence_of[k] != d.sentence || IsPunct(doc, k, ",") || toks[k].kind == Token::Kind::kDigits) break;
+      if (CueRoleAt(doc, lang, k, "since")) {
+        d.noun = "since";
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date& ref, std::vector<Found>* out) {
@@ -211,6 +228,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     if (rm.entry >= 0 && lang.relative_values[rm.entry].kind != "day") continue;
   }
+  MarkStarts(doc, lang, out);
 }
 
 }  // namespace rasd
