@@ -1,0 +1,157 @@
+#include "extract/aggregates.h"
+
+#include <set>
+#include <string>
+
+#include "extract/occasions.h"
+
+namespace rasd {
+namespace {
+
+using K = Found::Kind;
+
+// A sentence of totals often goes on in the next one; a sentence with its own
+// date, or one that switches between envelope and totals, starts another.
+std::vector<std::vector<Figure>> GroupAdjacentSentences(const ArticleReading& art, const SortedFigures& figures) {
+  std::vector<std::vector<Figure>> groups;
+  size_t last_sentence = static_cast<size_t>(-1);
+  bool last_envelope = false;
+  for (auto& [s, figs] : figures.aggregate) {
+    bool env = figures.envelope_sentences.count(s) > 0;
+    bool own_date = false;
+    for (const Found& d : art.mentions) if (d.kind == K::kDate && d.sentence == s) own_date = true;
+    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope && !own_date) {
+      groups.back().insert(groups.back().end(), figs.begin(), figs.end());
+    } else {
+      groups.push_back(figs);
+    }
+    last_sentence = s;
+    last_envelope = env;
+  }
+  return groups;
+}
+
+// The aggregate's place: the one province (or else region) its first sentence
+// names; totals over a region are the region's, wherever they were announced.
+void PlaceAggregate(const ArticleReading& art, size_t s, bool env, const Record* sole_event, Record& r) {
+  const RecordContext& ctx = art.ctx;
+  std::set<std::string> provinces, regions;
+  const Found* place = nullptr;
+  for (const Found& p : art.mentions) {
+    if (p.sentence != s || !EligiblePlace(art, p) || p.dateline) continue;
+    std::string prov, reg;
+    ProvinceOf(art, p, &prov, &reg);
+    if (ctx.lex->place_values[p.place].kind == "region") prov.clear();
+    if (!prov.empty()) provinces.insert(prov);
+    if (!reg.empty()) regions.insert(reg);
+    place = &p;
+  }
+  if (provinces.size() == 1) {
+    r.province = *provinces.begin();
+    r.region = ctx.lex->region_of.count(*r.province) ? ctx.lex->region_of.at(*r.province) : "";
+  } else if (regions.size() == 1) {
+    r.region = *regions.begin();
+  } else if (env && sole_event && sole_event->province) {
+    r.province = sole_event->province;
+    r.region = sole_event->region;
+  }
+  if (place && (r.province || r.region)) PutEvidence(art, r, "province", *place);
+}
+
+// Dates: a period or date in the sentence, else the nearest before. A start
+// ("depuis 2017", or the earlier of two dates) opens the period that runs to
+// the date.
+void DateAggregate(const ArticleReading& art, size_t s, bool env, Record& r) {
+  const auto& mentions = art.mentions;
+  const Found* date = nullptr;
+  const Found* since = nullptr;
+  for (const Found& d : mentions) {
+    if (d.kind != K::kDate || d.sentence != s || !art.info[s].active) continue;
+    (d.noun == "since" ? since : date) = &d;
+  }
+  if (!date && !env) {
+    for (const Found& d : mentions) if (d.kind == K::kDate && d.sentence < s && UsableDate(art, d)) date = &d;
+  }
+  // Two dates in a sentence of totals bound its period ("since 2019 to the end of February 2024").
+  for (const Found& d : mentions) {
+    if (!since && d.kind == K::kDate && d.sentence == s && date && d.date.ToString() < date->date.ToString()) since = &d;
+  }
+  if (since && date && !(since->date.ToString() < date->date.ToString())) since = nullptr;
+  if (date && env && !since && date->noun != "period") {
+    // An agreement's single date is when its period began, unless it is the signing day.
+    if (UsableDate(art, *date)) { r.period_start = date->date.ToString(); PutEvidence(art, r, "period_start", *date); }
+  } else if (date) {
+    r.date = date->date.ToString();
+    PutEvidence(art, r, "date", *date);
+    if (date->noun == "period") { r.period_start = date->code; PutEvidence(art, r, "period_start", *date); }
+    else if (since) { r.period_start = since->date.ToString(); PutEvidence(art, r, "period_start", *since); }
+  }
+}
+
+// The first count of each kind; the largest amount, as parts are smaller.
+void FillAggregateFigures(const ArticleReading& art, const std::vector<Figure>& figs, Record& r) {
+  for (const Figure& fig : figs) {
+    const Found& f = *fig.f;
+    if (fig.field == "beneficiaries" && !r.beneficiaries) {
+      r.beneficiaries = static_cast<int64_t>(f.value);
+      r.beneficiaries_qualifier = QualifierOf(f.qualifier);
+      PutEvidence(art, r, "beneficiaries", f);
+    } else if (fig.field == "women" && !r.women) {
+      r.women = static_cast<int64_t>(f.value);
+      PutEvidence(art, r, "women", f);
+    } else if (fig.field == "projects" && !r.projects) {
+      r.projects = static_cast<int64_t>(f.value);
+      PutEvidence(art, r, "projects", f);
+    } else if (fig.field == "budget_mad" && (!r.budget_mad || f.value > *r.budget_mad)) {
+      r.budget_mad = f.value;
+      r.budget_qualifier = QualifierOf(f.qualifier);
+      PutEvidence(art, r, "budget_mad", f);
+    }
+  }
+}
+
+// Every figure a gives, b gives the same, and a gives at least one.
+bool CoveredBy(const Record& a, const Record& b) {
+  bool any = false;
+  auto same = [&](const auto& x, const auto& y) {
+    if (!x) return true;
+    any = true;
+    return y && *x == *y;
+  };
+  return same(a.beneficiaries, b.beneficiaries) && same(a.women, b.women) && same(a.projects, b.projects) &&
+         same(a.budget_mad, b.budget_mad) && any;
+}
+
+}  // namespace
+
+std::vector<Record> AggregateRecords(const ArticleReading& art, const SortedFigures& figures, const Record* sole_event) {
+  std::vector<Record> records;
+  for (const auto& figs : GroupAdjacentSentences(art, figures)) {
+    Record r;
+    r.scope = Scope::kAggregate;
+    size_t s = figs.front().f->sentence;
+    bool env = figures.envelope_sentences.count(s) > 0;
+    PlaceAggregate(art, s, env, sole_event, r);
+    DateAggregate(art, s, env, r);
+    FillAggregateFigures(art, figs, r);
+    if (r.province && r.evidence.count("province")) r.evidence["region"] = r.evidence["province"];
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+void DropRepeatedAggregates(std::vector<Record>* records) {
+  for (size_t i = 0; i < records->size();) {
+    bool dropped = false;
+    for (size_t j = 0; j < records->size() && !dropped; ++j) {
+      const Record& ri = (*records)[i];
+      const Record& rj = (*records)[j];
+      if (i == j || ri.scope != Scope::kAggregate || rj.scope != Scope::kAggregate) continue;
+      if (CoveredBy(ri, rj) && !(CoveredBy(rj, ri) && j > i)) dropped = true;
+    }
+    if (dropped) records->erase(records->begin() + static_cast<long>(i));
+    else ++i;
+  }
+}
+
+}  // namespace rasd

@@ -1,0 +1,115 @@
+#include "extract/document_structure.h"
+
+#include "common/utf8.h"
+
+namespace rasd {
+namespace {
+
+using K = Found::Kind;
+
+// Title: the sentences of the first line.
+void MarkTitle(const RecordContext& ctx, std::vector<SentenceInfo>* info) {
+  const size_t nsent = ctx.sentences->size();
+  size_t first_line_end = ctx.doc->text.find('\n');
+  // A crawled text may start with its lead: a long first line ending with a full stop.
+  std::string_view first_line = ctx.doc->text.substr(0, first_line_end);
+  while (!first_line.empty() && first_line.back() == ' ') first_line.remove_suffix(1);
+  bool lead = utf8::CountCodePoints(first_line) > 150 && !first_line.empty() && first_line.back() == '.';
+  for (size_t sn = 0; sn < nsent && !lead; ++sn) {
+    if (sn == 0 || (*ctx.sentences)[sn].begin < first_line_end) (*info)[sn].title = true;
+  }
+}
+
+// Everything after a "read also" or comments heading is not the article.
+void CutAtTeasers(const std::vector<Found>& mentions, const std::vector<size_t>& sentence_tokens,
+                  std::vector<SentenceInfo>* info) {
+  const size_t nsent = info->size();
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCue && m.code == "teaser" && m.sentence > 0 && sentence_tokens[m.sentence] <= 6) {
+      for (size_t s = m.sentence; s < nsent; ++s) (*info)[s].active = false;
+      break;
+    }
+  }
+}
+
+// Subject, action or foundation cues in the article's own text, and a place or
+// a national total (which names no place) to attach records to.
+bool NamesProgramme(const ArticleReading& art) {
+  const auto& mentions = art.mentions;
+  const auto& info = art.info;
+  int subject = 0, action = 0, foundation = 0;
+  bool any_place = false;
+  for (const Found& m : mentions) {
+    if (!info[m.sentence].active) continue;
+    if (m.kind == K::kCue) {
+      subject += m.code == "subject";
+      action += m.code == "action";
+      foundation += m.code == "foundation";
+    }
+    if (m.kind == K::kPlace) any_place = true;
+  }
+  bool national_total = false;
+  for (const Found& m : mentions) {
+    if ((m.kind == K::kCount || m.kind == K::kMoney) && info[m.sentence].active && !info[m.sentence].title &&
+        Has(info[m.sentence], "aggregate")) national_total = true;
+  }
+  return !(subject == 0 || (action == 0 && foundation == 0) || (!any_place && !national_total));
+}
+
+// A headline about a pardon, a trial, a budget bill or inmates' training is
+// about something else, whatever programme words its body repeats.
+bool OffTopicHeadline(const ArticleReading& art) {
+  for (size_t sn = 0; sn < art.info.size() && art.info[sn].title; ++sn) {
+    if (Has(art.info[sn], "off_topic")) return true;
+  }
+  return false;
+}
+
+// Amounts in foreign currency and none in dirhams: aid abroad, not the programme.
+bool ForeignMoneyOnly(const ArticleReading& art) {
+  bool foreign_money = false, local_money = false;
+  for (const Found& m : art.mentions) {
+    if (!art.info[m.sentence].active) continue;
+    if (m.kind == K::kMoney) (m.code == "MAD" ? local_money : foreign_money) = true;
+  }
+  return foreign_money && !local_money;
+}
+
+}  // namespace
+
+bool Has(const SentenceInfo& s, const char* role) { return s.cues.count(role) > 0; }
+
+ArticleReading ReadArticle(const RecordContext& ctx, const std::vector<Found>& mentions) {
+  const auto& toks = *ctx.doc->tokens;
+  const size_t nsent = ctx.sentences->size();
+  ArticleReading art{ctx, mentions, std::vector<SentenceInfo>(nsent)};
+  std::vector<SentenceInfo>& info = art.info;
+  MarkTitle(ctx, &info);
+  std::vector<size_t> sentence_tokens(nsent, 0);
+  for (size_t t = 0; t < toks.size(); ++t) sentence_tokens[ctx.doc->sentence_of[t]]++;
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCue) info[m.sentence].cues.insert(m.code);
+  }
+  CutAtTeasers(mentions, sentence_tokens, &info);
+  for (const Found& m : mentions) {
+    if (m.kind == K::kCount || m.kind == K::kMoney) info[m.sentence].has_figure = true;
+  }
+  for (size_t s = 1; s < nsent; ++s) {
+    info[s].byline = sentence_tokens[s] <= 8 && !info[s].has_figure;
+  }
+  return art;
+}
+
+bool AboutProgramme(const ArticleReading& art) {
+  return NamesProgramme(art) && !OffTopicHeadline(art) && !ForeignMoneyOnly(art);
+}
+
+bool CommaBetween(const ArticleReading& art, size_t a, size_t b) {
+  const auto& toks = *art.ctx.doc->tokens;
+  for (size_t t = a; t < b && t < toks.size(); ++t) {
+    if (toks[t].kind == Token::Kind::kPunct && art.ctx.doc->text.substr(toks[t].begin, toks[t].end - toks[t].begin) == ",") return true;
+  }
+  return false;
+}
+
+}  // namespace rasd

@@ -1,0 +1,118 @@
+#include "extract/figures.h"
+
+#include <cmath>
+
+namespace rasd {
+namespace {
+
+using K = Found::Kind;
+
+// Small sums are prices or per-person amounts, and foreign money is not the
+// programme's: only counts and sums in dirhams from a thousand up are figures.
+bool IsFigure(const Found& m, std::string* field) {
+  if (m.kind == K::kCount) *field = m.noun;
+  else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000) *field = "budget_mad";
+  else return false;
+  return true;
+}
+
+// The agreement's own envelope follows its mention with no figure of the
+// event (a count of projects, people) in between.
+bool IsEnvelope(const ArticleReading& art, const Figure& fig) {
+  const auto& mentions = art.mentions;
+  const Found& m = *fig.f;
+  bool envelope = false;
+  if (fig.field == "budget_mad" && Has(art.info[m.sentence], "envelope")) {
+    for (const Found& c : mentions) {
+      if (c.kind != K::kCue || c.code != "envelope" || c.sentence != m.sentence || c.tok_end > m.tok_begin) continue;
+      bool count_between = false, budget_noun = false;
+      for (const Found& x : mentions) {
+        if (x.sentence != m.sentence || x.tok_begin < c.tok_end || x.tok_end > m.tok_begin) continue;
+        if (x.kind == K::kCount) count_between = true;
+        if (x.kind == K::kCue && x.code == "budget") budget_noun = true;
+      }
+      if (!count_between && budget_noun) envelope = true;
+    }
+  }
+  return envelope;
+}
+
+bool NamesPlace(const ArticleReading& art, size_t sentence) {
+  for (const Found& p : art.mentions) if (p.kind == K::kPlace && p.sentence == sentence) return true;
+  return false;
+}
+
+// A sentence of totals, or one that runs on from a sentence of national totals
+// ("... across the kingdom's regions. The projects numbered 303 ..."), or one
+// that states a period.
+bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
+  const auto& info = art.info;
+  bool aggregate = Has(info[m.sentence], "aggregate") ||
+                   (m.sentence > 0 && Has(info[m.sentence - 1], "aggregate") && !NamesPlace(art, m.sentence) &&
+                    !info[m.sentence - 1].has_figure);
+  for (const Found& d : art.mentions) {
+    if (d.kind == K::kDate && d.sentence == m.sentence && d.noun == "period") aggregate = true;
+  }
+  return aggregate;
+}
+
+// A figure that is the sum of the article's other figures of its kind is
+// their combined total: an aggregate, not one more event.
+void MoveCombinedTotals(SortedFigures* figures) {
+  std::vector<Figure>& event_figures = figures->event;
+  for (const char* field : {"beneficiaries", "projects", "budget_mad"}) {
+    for (size_t i = 0; i < event_figures.size(); ++i) {
+      const Figure& cand = event_figures[i];
+      if (cand.field != field) continue;
+      double sum = 0;
+      int parts = 0;
+      std::set<double> seen;
+      for (const Figure& o : event_figures) {
+        if (o.field != field || o.f->sentence == cand.f->sentence || o.f->value == cand.f->value || seen.count(o.f->value)) continue;
+        seen.insert(o.f->value);
+        sum += o.f->value;
+        ++parts;
+      }
+      double tolerance = std::string(field) == "budget_mad" ? 0.01 * cand.f->value : 0.5;
+      if (parts >= 2 && std::abs(sum - cand.f->value) <= tolerance) {
+        // Move every figure of the total's sentence with it.
+        size_t s = cand.f->sentence;
+        for (size_t j = 0; j < event_figures.size();) {
+          if (event_figures[j].f->sentence == s) {
+            figures->aggregate[s].push_back(event_figures[j]);
+            event_figures.erase(event_figures.begin() + static_cast<long>(j));
+          } else {
+            ++j;
+          }
+        }
+        i = static_cast<size_t>(-1);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+SortedFigures SortFigures(const ArticleReading& art) {
+  SortedFigures figures;
+  for (const Found& m : art.mentions) {
+    if (!art.info[m.sentence].active || art.info[m.sentence].title) continue;
+    Figure fig{&m, ""};
+    if (!IsFigure(m, &fig.field)) continue;
+    bool envelope = IsEnvelope(art, fig);
+    bool aggregate = IsAggregateFigure(art, m);
+    if (envelope) figures.envelope_sentences.insert(m.sentence);
+    if (envelope || aggregate) figures.aggregate[m.sentence].push_back(fig);
+    else figures.event.push_back(fig);
+  }
+  MoveCombinedTotals(&figures);
+  return figures;
+}
+
+void PutEvidence(const ArticleReading& art, Record& r, const std::string& field, const Found& f) {
+  r.evidence[field] = MakeEvidence(art.ctx, f);
+}
+
+Qualifier QualifierOf(const std::string& q) { return ParseQualifier(q).value_or(Qualifier::kExact); }
+
+}  // namespace rasd

@@ -1,0 +1,273 @@
+#include "extract/occasions.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace rasd {
+namespace {
+
+using K = Found::Kind;
+
+// The title's place: the fallback venue of an article's events.
+const Found* TitlePlace(const ArticleReading& art) {
+  for (const Found& p : art.mentions) {
+    if (p.kind == K::kPlace && art.info[p.sentence].title && p.noun != "region") return &p;
+  }
+  return nullptr;
+}
+
+// How far place q lies from the figure at token tok: the nearest place in the
+// same clause wins, so a comma or an agreement between weighs as distance.
+size_t PlaceCost(const ArticleReading& art, const Found& q, size_t tok) {
+  size_t a = std::min(q.tok_begin, tok), b = std::max(q.tok_end, tok);
+  bool agreement_between = false;
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == "envelope" && c.tok_begin >= a && c.tok_end <= b) agreement_between = true;
+  }
+  return (b - a) + (CommaBetween(art, a, b) ? 50 : 0) + (agreement_between ? 100 : 0) + (q.tok_begin > tok ? 1 : 0);
+}
+
+// The event's place: in the figure's sentence, else the last place named
+// before it in the article, else the title's.
+const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_t sentence, size_t tok) {
+  const auto& mentions = art.mentions;
+  const auto& info = art.info;
+  const RecordContext& ctx = art.ctx;
+  const Found* best = nullptr;
+  const Found* dateline = nullptr;
+  for (const Found& p : mentions) {
+    if (!EligiblePlace(art, p)) continue;
+    // The seat of a wilaya named in the figure's sentence is the venue.
+    if (p.sentence == sentence && ctx.lex->place_values[p.place].kind == "region") {
+      std::string prov, reg;
+      ProvinceOf(art, p, &prov, &reg);
+      if (!prov.empty()) return &p;
+    }
+    // The reporter's city places the event only when its sentence names no other place.
+    if (p.dateline) {
+      if (p.sentence <= sentence && (!dateline || dateline->sentence != sentence)) dateline = &p;
+      continue;
+    }
+    if (p.sentence == sentence) {
+      if (!best || best->sentence != sentence || PlaceCost(art, p, tok) < PlaceCost(art, *best, tok)) best = &p;
+    } else if (p.sentence < sentence && !info[p.sentence].title && (!best || (best->sentence != sentence && p.tok_begin > best->tok_begin))) {
+      best = &p;
+    }
+  }
+  if (dateline && dateline->sentence == sentence && (!best || best->sentence != sentence)) best = dateline;
+  if (!best && dateline) best = dateline;
+  if (best && ctx.lex->place_values[best->place].kind == "region") {
+    std::string prov, reg;
+    ProvinceOf(art, *best, &prov, &reg);
+    if (prov.empty() && title_place) return title_place;
+  }
+  return best ? best : title_place;
+}
+
+// Events are told apart by where they happened: the draft of p's province
+// (or of its region when it names none), made when first needed.
+EventDraft& DraftAt(const ArticleReading& art, std::vector<EventDraft>* events, const Found* p) {
+  std::string prov, reg;
+  if (p) ProvinceOf(art, *p, &prov, &reg);
+  for (auto& e : *events) {
+    if (e.province == prov && (!prov.empty() || e.region == reg)) return e;
+  }
+  events->push_back({prov, reg, p, {}, nullptr, {}});
+  return events->back();
+}
+
+bool NamesOrigin(const ArticleReading& art, size_t sentence) {
+  for (const Found& c : art.mentions) if (c.kind == K::kCue && c.code == "origin" && c.sentence == sentence) return true;
+  return false;
+}
+
+void DraftFigureEvents(const ArticleReading& art, const std::vector<Figure>& event_figures, const Found* title_place,
+                       std::vector<EventDraft>* events) {
+  for (const Figure& fig : event_figures) {
+    // A breakdown by where people come from belongs to the event just described.
+    if (!events->empty() && NamesOrigin(art, fig.f->sentence) && !events->back().figures.empty() &&
+        events->back().figures.back().f->sentence != fig.f->sentence) {
+      events->back().figures.push_back(fig);
+      continue;
+    }
+    EventDraft& e = DraftAt(art, events, PlaceFor(art, title_place, fig.f->sentence, fig.f->tok_begin));
+    e.figures.push_back(fig);
+    e.sentences.push_back(fig.f->sentence);
+  }
+}
+
+// Places listed each with its own date ("Taza (18 juillet), Tarfaya (25 juillet)")
+// are as many events, each dated.
+void DraftPlacesWithOwnDates(const ArticleReading& art, std::vector<EventDraft>* events) {
+  const auto& mentions = art.mentions;
+  std::vector<std::pair<const Found*, const Found*>> pairs;
+  for (const Found& p : mentions) {
+    if (!EligiblePlace(art, p) || p.noun == "region") continue;
+    for (const Found& d : mentions) {
+      if (d.kind != K::kDate || d.sentence != p.sentence || d.tok_begin < p.tok_end || d.tok_begin - p.tok_end > 2 ||
+          d.date.month == 0) continue;
+      pairs.emplace_back(&p, &d);
+      break;
+    }
+  }
+  for (const auto& [p, d] : pairs) {
+    int same_sentence = 0;
+    for (const auto& q : pairs) same_sentence += q.first->sentence == p->sentence;
+    if (same_sentence < 2) continue;
+    EventDraft& e = DraftAt(art, events, p);
+    if (!e.date) e.date = d;
+    e.sentences.push_back(p->sentence);
+  }
+}
+
+// A programme article with no figure: one event where it happened, the
+// title's place or else the place named most often.
+void DraftEventWithoutFigures(const ArticleReading& art, const Found* title_place, bool any_aggregate,
+                              std::vector<EventDraft>* events) {
+  const auto& mentions = art.mentions;
+  const Found* p = title_place;
+  if (!p) {
+    std::map<std::string, int> votes;
+    for (const Found& q : mentions) if (EligiblePlace(art, q) && q.noun != "region") votes[q.code]++;
+    int best = 0;
+    for (const Found& q : mentions) {
+      if (EligiblePlace(art, q) && q.noun != "region" && votes[q.code] > best) { best = votes[q.code]; p = &q; }
+    }
+  }
+  if (p && !any_aggregate) {
+    EventDraft& e = DraftAt(art, events, p);
+    e.sentences.push_back(p->sentence);
+  }
+}
+
+}  // namespace
+
+bool EligiblePlace(const ArticleReading& art, const Found& p) {
+  const auto& mentions = art.mentions;
+  const auto& info = art.info;
+  if (p.kind != K::kPlace || !info[p.sentence].active) return false;
+  if (info[p.sentence].byline && !p.admin_cue) return false;
+  // The parties of an agreement ("with the committees of X and Y") are not venues.
+  for (const Found& c : mentions) {
+    if (c.kind != K::kCue || c.code != "envelope" || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
+    std::set<std::string> listed;
+    for (const Found& q : mentions) {
+      if (q.kind == K::kPlace && q.sentence == p.sentence && q.tok_begin >= c.tok_end && q.noun != "region") listed.insert(q.code);
+    }
+    if (listed.size() >= 2) return false;
+  }
+  // A centre, prison or office "in X", or people "from X", does not place the event.
+  for (const Found& c : mentions) {
+    if (c.kind != K::kCue || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
+    if ((c.code == "centre" && p.tok_begin - c.tok_end <= 5) || c.code == "origin") {
+      return false;
+    }
+  }
+  return true;
+}
+
+void ProvinceOf(const ArticleReading& art, const Found& p, std::string* province, std::string* region) {
+  const RecordContext& ctx = art.ctx;
+  const Place& pl = ctx.lex->place_values[p.place];
+  if (pl.kind == "region") {
+    *region = pl.code;
+    province->clear();
+    // "the seat of the wilaya of the region": the event is at the seat.
+    for (const Found& c : art.mentions) {
+      if (c.kind == K::kCue && c.code == "wilaya" && c.sentence == p.sentence && c.tok_end <= p.tok_begin &&
+          p.tok_begin - c.tok_end <= 2) {
+        auto it = ctx.lex->region_seat.find(pl.code);
+        if (it != ctx.lex->region_seat.end()) *province = it->second;
+      }
+    }
+  } else {
+    *province = pl.code;
+    *region = pl.region;
+  }
+}
+
+std::vector<EventDraft> DraftEvents(const ArticleReading& art, const SortedFigures& figures) {
+  std::vector<EventDraft> events;
+  const Found* title_place = TitlePlace(art);
+  DraftFigureEvents(art, figures.event, title_place, &events);
+  DraftPlacesWithOwnDates(art, &events);
+  if (events.empty()) DraftEventWithoutFigures(art, title_place, !figures.aggregate.empty(), &events);
+  return events;
+}
+
+bool UsableDate(const ArticleReading& art, const Found& d) {
+  if (d.kind != K::kDate || !art.info[d.sentence].active || d.noun == "period" || d.noun == "since") return false;
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == "not_event_date" && c.sentence == d.sentence && c.tok_end <= d.tok_begin &&
+        d.tok_begin - c.tok_end <= 12 && !CommaBetween(art, c.tok_end, d.tok_begin)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void DateEvents(const ArticleReading& art, std::vector<EventDraft>* events) {
+  const auto& mentions = art.mentions;
+  const auto& info = art.info;
+  const Found* doc_date = nullptr;
+  for (const Found& d : mentions) {
+    if (UsableDate(art, d) && !Has(info[d.sentence], "aggregate")) { doc_date = &d; break; }
+  }
+  for (EventDraft& e : *events) {
+    if (e.date) continue;
+    size_t first = e.sentences.empty() ? 0 : *std::min_element(e.sentences.begin(), e.sentences.end());
+    for (size_t s : e.sentences) {
+      for (const Found& d : mentions) if (!e.date && d.sentence == s && UsableDate(art, d)) e.date = &d;
+    }
+    if (!e.date && events->size() == 1) e.date = doc_date;
+    if (!e.date && events->size() == 1) {
+      for (const Found& d : mentions) if (!e.date && UsableDate(art, d)) e.date = &d;
+    }
+    if (!e.date) {
+      for (const Found& d : mentions) {
+        if (UsableDate(art, d) && d.sentence <= first && !Has(info[d.sentence], "aggregate")) e.date = &d;
+      }
+    }
+  }
+}
+
+std::vector<const Found*> SectorCues(const ArticleReading& art) {
+  std::vector<const Found*> sectors;
+  for (const Found& m : art.mentions) {
+    if (!art.info[m.sentence].active) continue;
+    if (m.kind == K::kSector && Has(art.info[m.sentence], "sector_context") && !art.info[m.sentence].title) {
+      sectors.push_back(&m);
+    }
+  }
+  return sectors;
+}
+
+const Found* ProgrammeCue(const ArticleReading& art) {
+  for (const Found& m : art.mentions) {
+    if (!art.info[m.sentence].active) continue;
+    if (m.kind == K::kProgramme) return &m;
+  }
+  return nullptr;
+}
+
+// A sector cue belongs to the event whose account it sits in: the event
+// whose place or figure was named last at or before the cue.
+const EventDraft* EventOfSector(const std::vector<EventDraft>& events, const Found& m) {
+  if (events.empty()) return nullptr;
+  if (events.size() == 1) return &events[0];
+  const EventDraft* best = nullptr;
+  size_t best_at = 0;
+  for (const EventDraft& e : events) {
+    std::vector<size_t> anchors;
+    if (e.place) anchors.push_back(e.place->tok_begin);
+    for (const Figure& f : e.figures) anchors.push_back(f.f->tok_begin);
+    for (size_t a : anchors) {
+      if (a <= m.tok_begin && (!best || a >= best_at)) { best = &e; best_at = a; }
+    }
+  }
+  return best ? best : &events[0];
+}
+
+}  // namespace rasd
