@@ -7,16 +7,60 @@ namespace {
 
 using K = Found::Kind;
 
-// Title: the sentences of the first line.
-void MarkTitle(const RecordContext& ctx, std::vector<SentenceInfo>* info) {
+// A line of site chrome above the headline: a breadcrumb ("الرئيسية » تقارير"),
+// a word or two ("Menu", "أخبار مقتطفة"), or the site's date standing alone.
+bool IsChromeLine(const RecordContext& ctx, const std::vector<Found>& mentions, size_t begin, size_t end) {
+  const auto& toks = *ctx.doc->tokens;
+  std::string_view line = ctx.doc->text.substr(begin, end - begin);
+  // A breadcrumb's » stands without its opening «.
+  bool breadcrumb = line.find("\xC2\xBB") != std::string_view::npos && line.find("\xC2\xAB") == std::string_view::npos;
+  if (breadcrumb || line.find('|') != std::string_view::npos) return true;
+  std::vector<size_t> words;
+  for (size_t t = 0; t < toks.size() && toks[t].begin < end; ++t) {
+    if (toks[t].begin >= begin && toks[t].kind == Token::Kind::kWord) words.push_back(t);
+  }
+  if (words.size() <= 2) return true;
+  for (const Found& d : mentions) {
+    if (d.kind != K::kDate) continue;
+    bool covers = true;
+    for (size_t t : words) covers = covers && t >= d.tok_begin && t < d.tok_end;
+    if (covers) return true;
+  }
+  return false;
+}
+
+// Title: the sentences of the first line after any site chrome, which is not
+// the article's text.
+void MarkTitle(const RecordContext& ctx, const std::vector<Found>& mentions, std::vector<SentenceInfo>* info) {
   const size_t nsent = ctx.sentences->size();
-  size_t first_line_end = ctx.doc->text.find('\n');
-  // A crawled text may start with its lead: a long first line ending with a full stop.
-  std::string_view first_line = ctx.doc->text.substr(0, first_line_end);
+  std::string_view text = ctx.doc->text;
+  size_t line_begin = 0, line_end = text.find('\n');
+  auto sentences_in = [&](size_t b, size_t e, auto mark) {
+    for (size_t sn = 0; sn < nsent; ++sn) {
+      size_t at = (*ctx.sentences)[sn].begin;
+      if (at >= b && at < e) mark((*info)[sn]);
+    }
+  };
+  while (line_end != std::string_view::npos) {
+    size_t e = line_end;
+    while (e > line_begin && text[e - 1] == ' ') --e;
+    if (e > line_begin && !IsChromeLine(ctx, mentions, line_begin, e)) break;
+    sentences_in(line_begin, line_end, [](SentenceInfo& s) { s.active = false; s.chrome = true; });
+    line_begin = line_end + 1;
+    line_end = text.find('\n', line_begin);
+  }
+  if (line_end == std::string_view::npos) line_end = text.size();
+  // A crawled text may start with its lead: a headline is never that long.
+  std::string_view first_line = text.substr(line_begin, line_end - line_begin);
   while (!first_line.empty() && first_line.back() == ' ') first_line.remove_suffix(1);
-  bool lead = utf8::CountCodePoints(first_line) > 150 && !first_line.empty() && first_line.back() == '.';
-  for (size_t sn = 0; sn < nsent && !lead; ++sn) {
-    if (sn == 0 || (*ctx.sentences)[sn].begin < first_line_end) (*info)[sn].title = true;
+  bool lead = utf8::CountCodePoints(first_line) > 150;
+  if (lead) return;
+  bool any = false;
+  sentences_in(line_begin, line_end, [&](SentenceInfo& s) { s.title = true; any = true; });
+  if (!any) {
+    for (size_t sn = 0; sn < nsent; ++sn) {
+      if (!(*info)[sn].chrome) { (*info)[sn].title = true; break; }
+    }
   }
 }
 
@@ -59,8 +103,18 @@ bool NamesProgramme(const ArticleReading& art) {
 // A headline about a pardon, a trial, a budget bill or inmates' training is
 // about something else, whatever programme words its body repeats.
 bool OffTopicHeadline(const ArticleReading& art) {
-  for (size_t sn = 0; sn < art.info.size() && art.info[sn].title; ++sn) {
+  bool any_title = false;
+  for (size_t sn = 0; sn < art.info.size(); ++sn) {
+    if (!art.info[sn].title) continue;
+    any_title = true;
     if (Has(art.info[sn], "off_topic")) return true;
+  }
+  // With no headline, the lead's first sentence says what the article is about.
+  if (!any_title) {
+    for (const SentenceInfo& s : art.info) {
+      if (s.chrome) continue;
+      return Has(s, "off_topic");
+    }
   }
   return false;
 }
@@ -84,7 +138,7 @@ ArticleReading ReadArticle(const RecordContext& ctx, const std::vector<Found>& m
   const size_t nsent = ctx.sentences->size();
   ArticleReading art{ctx, mentions, std::vector<SentenceInfo>(nsent)};
   std::vector<SentenceInfo>& info = art.info;
-  MarkTitle(ctx, &info);
+  MarkTitle(ctx, mentions, &info);
   std::vector<size_t> sentence_tokens(nsent, 0);
   for (size_t t = 0; t < toks.size(); ++t) sentence_tokens[ctx.doc->sentence_of[t]]++;
   for (const Found& m : mentions) {

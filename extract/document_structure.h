@@ -19,6 +19,7 @@ struct SentenceInfo {
   std::set<std::string> cues;  // roles present
   bool active = true;          // before any teaser block
   bool title = false;
+  bool chrome = false;          // site navigation above the headline
   bool byline = false;         // a short line with no figures: bylines, site names
   bool has_figure = false;     // a count or an amount
 };

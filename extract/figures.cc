@@ -11,7 +11,7 @@ using K = Found::Kind;
 // programme's: only counts and sums in dirhams from a thousand up are figures.
 bool IsFigure(const Found& m, std::string* field) {
   if (m.kind == K::kCount) *field = m.noun;
-  else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000) *field = "budget_mad";
+  else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000 && !m.per_person) *field = "budget_mad";
   else return false;
   return true;
 }
@@ -96,9 +96,13 @@ void MoveCombinedTotals(SortedFigures* figures) {
 SortedFigures SortFigures(const ArticleReading& art) {
   SortedFigures figures;
   for (const Found& m : art.mentions) {
-    if (!art.info[m.sentence].active || art.info[m.sentence].title) continue;
+    if (!art.info[m.sentence].active) continue;
     Figure fig{&m, ""};
     if (!IsFigure(m, &fig.field)) continue;
+    if (art.info[m.sentence].title) {
+      figures.title.push_back(fig);
+      continue;
+    }
     bool envelope = IsEnvelope(art, fig);
     bool aggregate = IsAggregateFigure(art, m);
     if (envelope) figures.envelope_sentences.insert(m.sentence);

@@ -22,6 +22,9 @@ struct SortedFigures {
   std::vector<Figure> event;
   std::map<size_t, std::vector<Figure>> aggregate;  // by sentence
   std::set<size_t> envelope_sentences;
+  // The headline's figures: they stand for a field the body never states
+  // (a text cut short, a lead taken for the headline).
+  std::vector<Figure> title;
 };
 
 // Figures: counts and amounts in dirhams of the article's body, each told of

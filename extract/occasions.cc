@@ -29,6 +29,13 @@ size_t PlaceCost(const ArticleReading& art, const Found& q, size_t tok) {
   return (b - a) + (CommaBetween(art, a, b) ? 50 : 0) + (agreement_between ? 100 : 0) + (q.tok_begin > tok ? 1 : 0);
 }
 
+bool AfterAgreement(const ArticleReading& art, const Found& p) {
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == "envelope" && c.sentence == p.sentence && c.tok_end <= p.tok_begin) return true;
+  }
+  return false;
+}
+
 // The event's place: in the figure's sentence, else the last place named
 // before it in the article, else the title's.
 const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_t sentence, size_t tok) {
@@ -39,8 +46,9 @@ const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_
   const Found* dateline = nullptr;
   for (const Found& p : mentions) {
     if (!EligiblePlace(art, p)) continue;
-    // The seat of a wilaya named in the figure's sentence is the venue.
-    if (p.sentence == sentence && ctx.lex->place_values[p.place].kind == "region") {
+    // The seat of a wilaya named in the figure's sentence is the venue, unless
+    // the wilaya is a party to an agreement named before it.
+    if (p.sentence == sentence && ctx.lex->place_values[p.place].kind == "region" && !AfterAgreement(art, p)) {
       std::string prov, reg;
       ProvinceOf(art, p, &prov, &reg);
       if (!prov.empty()) return &p;
@@ -51,6 +59,8 @@ const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_
       continue;
     }
     if (p.sentence == sentence) {
+      // A party to the agreement that funded the figure is no venue.
+      if (p.tok_begin > tok && AfterAgreement(art, p)) continue;
       if (!best || best->sentence != sentence || PlaceCost(art, p, tok) < PlaceCost(art, *best, tok)) best = &p;
     } else if (p.sentence < sentence && !info[p.sentence].title && (!best || (best->sentence != sentence && p.tok_begin > best->tok_begin))) {
       best = &p;

@@ -72,6 +72,45 @@ void FillEventBudget(const ArticleReading& art, const EventDraft& e, Record& r) 
   }
 }
 
+// The headline's figure for a field the body leaves empty, unless the body
+// gives that value as a total of something else.
+void FillFromTitle(const ArticleReading& art, const SortedFigures& figures, Record& r) {
+  auto stated_elsewhere = [&](const Figure& t) {
+    for (const auto& [s, figs] : figures.aggregate) {
+      for (const Figure& f : figs) if (std::abs(f.f->value - t.f->value) < 0.5) return true;
+    }
+    return false;
+  };
+  // A headline whose figures disagree with the event's tells of something else
+  // (a national total above a local ceremony).
+  for (const Figure& t : figures.title) {
+    const double v = t.f->value;
+    if ((t.field == "beneficiaries" && r.beneficiaries && *r.beneficiaries != static_cast<int64_t>(v)) ||
+        (t.field == "projects" && r.projects && *r.projects != static_cast<int64_t>(v)) ||
+        (t.field == "budget_mad" && r.budget_mad && std::abs(*r.budget_mad - v) > 0.01 * v)) {
+      return;
+    }
+  }
+  for (const Figure& t : figures.title) {
+    if (stated_elsewhere(t)) continue;
+    const Found& f = *t.f;
+    if (t.field == "beneficiaries" && !r.beneficiaries) {
+      r.beneficiaries = static_cast<int64_t>(f.value);
+      r.beneficiaries_qualifier = QualifierOf(f.qualifier);
+    } else if (t.field == "women" && !r.women) {
+      r.women = static_cast<int64_t>(f.value);
+    } else if (t.field == "projects" && !r.projects) {
+      r.projects = static_cast<int64_t>(f.value);
+    } else if (t.field == "budget_mad" && !r.budget_mad) {
+      r.budget_mad = f.value;
+      r.budget_qualifier = QualifierOf(f.qualifier);
+    } else {
+      continue;
+    }
+    PutEvidence(art, r, t.field, f);
+  }
+}
+
 Record EventRecord(const ArticleReading& art, const std::vector<EventDraft>& events, const EventDraft& e,
                    const std::vector<const Found*>& sectors, const Found* programme, std::vector<Record>* running_totals) {
   Record r;
@@ -127,6 +166,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   const Found* programme = ProgrammeCue(art);
   std::vector<Record> running_totals;
   for (const EventDraft& e : events) records.push_back(EventRecord(art, events, e, sectors, programme, &running_totals));
+  if (records.size() == 1) FillFromTitle(art, figures, records.front());
   const Record* sole_event = events.size() == 1 ? &records.front() : nullptr;
   std::vector<Record> aggregates = AggregateRecords(art, figures, sole_event);
   for (Record& total : running_totals) records.push_back(std::move(total));
