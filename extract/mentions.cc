@@ -177,7 +177,8 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       WordNumber w = NumberWordAt(doc, lang, next);
       one_after = w.word && w.word->kind == NumberWord::Kind::kUnit && w.word->value == 1 && !w.joined;
     }
-    double value = cn.dual ? 2 : (one_after ? 1 : (after_among && cn.noun == "women" ? 1 : 0));
+    // With the article a dual points back at people already counted ("السجينين السابقين").
+    double value = cn.dual && !nm.definite ? 2 : (one_after ? 1 : (after_among && cn.noun == "women" ? 1 : 0));
     if (value == 0) continue;
     Found c;
     c.kind = Found::Kind::kCount;

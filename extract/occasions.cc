@@ -46,6 +46,8 @@ const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_
   const Found* dateline = nullptr;
   for (const Found& p : mentions) {
     if (!EligiblePlace(art, p)) continue;
+    // A wilaya that signed the agreement is a party, not a venue.
+    if (ctx.lex->place_values[p.place].kind == "region" && AfterAgreement(art, p)) continue;
     // The seat of a wilaya named in the figure's sentence is the venue, unless
     // the wilaya is a party to an agreement named before it.
     if (p.sentence == sentence && ctx.lex->place_values[p.place].kind == "region" && !AfterAgreement(art, p)) {
@@ -108,27 +110,66 @@ void DraftFigureEvents(const ArticleReading& art, const std::vector<Figure>& eve
   }
 }
 
-// Places listed each with its own date ("Taza (18 juillet), Tarfaya (25 juillet)")
-// are as many events, each dated.
-void DraftPlacesWithOwnDates(const ArticleReading& art, std::vector<EventDraft>* events) {
+// Places each told with its own date are as many occasions: "Taza (18 juillet),
+// Tarfaya (25 juillet)", "le 18 mai dans la ville de Laâyoune ... à Es-Semara
+// ... le 21 mai". A place takes the date that follows it with no other place
+// between; a date left over takes the place that follows it. A tour needs two
+// places of different provinces, each with its own date.
+std::vector<std::pair<const Found*, const Found*>> PlacesWithOwnDates(const ArticleReading& art) {
   const auto& mentions = art.mentions;
+  std::vector<const Found*> places, dates;
+  for (const Found& m : mentions) {
+    if (m.kind == K::kPlace && EligiblePlace(art, m) && m.noun != "region" && !m.dateline) places.push_back(&m);
+    if (m.kind == K::kDate && m.date.month != 0 && UsableDate(art, m)) dates.push_back(&m);
+  }
+  auto by_position = [](const Found* a, const Found* b) { return a->tok_begin < b->tok_begin; };
+  std::sort(places.begin(), places.end(), by_position);
+  std::sort(dates.begin(), dates.end(), by_position);
+  constexpr size_t kReach = 12;  // tokens between a place and its date
+  auto anything_between = [&](size_t a, size_t b, const Found* except) {
+    for (const Found* p : places) if (p != except && p->tok_begin >= a && p->tok_end <= b) return true;
+    for (const Found* d : dates) if (d != except && d->tok_begin >= a && d->tok_end <= b) return true;
+    return false;
+  };
   std::vector<std::pair<const Found*, const Found*>> pairs;
-  for (const Found& p : mentions) {
-    if (!EligiblePlace(art, p) || p.noun == "region") continue;
-    for (const Found& d : mentions) {
-      if (d.kind != K::kDate || d.sentence != p.sentence || d.tok_begin < p.tok_end || d.tok_begin - p.tok_end > 2 ||
-          d.date.month == 0) continue;
-      pairs.emplace_back(&p, &d);
+  std::set<const Found*> dated_places, used_dates;
+  for (const Found* p : places) {
+    for (const Found* d : dates) {
+      if (d->sentence != p->sentence || d->tok_begin < p->tok_end || d->tok_begin - p->tok_end > kReach) continue;
+      if (used_dates.count(d) || anything_between(p->tok_end, d->tok_begin, nullptr)) break;
+      pairs.emplace_back(p, d);
+      dated_places.insert(p);
+      used_dates.insert(d);
       break;
     }
   }
+  for (const Found* d : dates) {
+    if (used_dates.count(d)) continue;
+    for (const Found* p : places) {
+      if (p->sentence != d->sentence || p->tok_begin < d->tok_end || p->tok_begin - d->tok_end > kReach) continue;
+      if (!dated_places.count(p) && !anything_between(d->tok_end, p->tok_begin, nullptr)) {
+        pairs.emplace_back(p, d);
+        dated_places.insert(p);
+      }
+      break;
+    }
+  }
+  std::set<std::string> provinces, days;
   for (const auto& [p, d] : pairs) {
-    int same_sentence = 0;
-    for (const auto& q : pairs) same_sentence += q.first->sentence == p->sentence;
-    if (same_sentence < 2) continue;
+    provinces.insert(p->code);
+    days.insert(d->date.ToString());
+  }
+  if (provinces.size() < 2 || days.size() < 2) pairs.clear();
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first->tok_begin < b.first->tok_begin; });
+  return pairs;
+}
+
+void DraftPlacesWithOwnDates(const ArticleReading& art, std::vector<EventDraft>* events) {
+  for (const auto& [p, d] : PlacesWithOwnDates(art)) {
     EventDraft& e = DraftAt(art, events, p);
     if (!e.date) e.date = d;
     e.sentences.push_back(p->sentence);
+    e.listed = true;
   }
 }
 
@@ -205,6 +246,33 @@ std::vector<EventDraft> DraftEvents(const ArticleReading& art, const SortedFigur
   DraftPlacesWithOwnDates(art, &events);
   if (events.empty()) DraftEventWithoutFigures(art, title_place, !figures.aggregate.empty(), &events);
   return events;
+}
+
+void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* events, SortedFigures* figures) {
+  int listed = 0;
+  for (const EventDraft& e : *events) listed += e.listed;
+  if (listed < 2) return;
+  auto combined = [&](const Found& f) {
+    for (const Found& c : art.mentions) {
+      if (c.kind == K::kCue && c.code == "combined" && c.sentence == f.sentence && c.tok_end <= f.tok_begin &&
+          f.tok_begin - c.tok_end <= 6) return true;
+    }
+    return false;
+  };
+  for (EventDraft& e : *events) {
+    for (size_t i = 0; i < e.figures.size();) {
+      if (combined(*e.figures[i].f)) {
+        figures->aggregate[e.figures[i].f->sentence].push_back(e.figures[i]);
+        e.figures.erase(e.figures.begin() + static_cast<long>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+  // A draft left with neither figures nor a date of its own told of nothing.
+  events->erase(std::remove_if(events->begin(), events->end(),
+                               [](const EventDraft& e) { return e.figures.empty() && !e.listed; }),
+                events->end());
 }
 
 bool UsableDate(const ArticleReading& art, const Found& d) {

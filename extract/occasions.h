@@ -21,6 +21,7 @@ struct EventDraft {
   std::vector<Figure> figures;
   const Found* date = nullptr;
   std::vector<size_t> sentences;
+  bool listed = false;  // one of several places told each with its own date
 };
 
 // A place in the article's text that can be where something happened, not a
@@ -35,6 +36,11 @@ void ProvinceOf(const ArticleReading& art, const Found& p, std::string* province
 // with its own date; with no event figure and no aggregate, one event where
 // the article happened. Dated afterwards by DateEvents.
 std::vector<EventDraft> DraftEvents(const ArticleReading& art, const SortedFigures& figures);
+
+// Where the article tells of several places each with its own date, a figure
+// introduced as a total ("pour un coût total de", "ما مجموعه") is their combined
+// total: an aggregate, not the figure of the place it stands next to.
+void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* events, SortedFigures* figures);
 
 // A date that can say when an event happened: in the article's text, not a
 // period, not a start ("since"), not introduced as some other date.

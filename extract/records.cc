@@ -158,8 +158,9 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   const ArticleReading art = ReadArticle(ctx, mentions);
   if (!AboutProgramme(art)) return records;
 
-  const SortedFigures figures = SortFigures(art);
+  SortedFigures figures = SortFigures(art);
   std::vector<EventDraft> events = DraftEvents(art, figures);
+  SeparateCombinedTotals(art, &events, &figures);
   DateEvents(art, &events);
 
   const std::vector<const Found*> sectors = SectorCues(art);
