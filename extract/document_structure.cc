@@ -50,10 +50,12 @@ void MarkTitle(const RecordContext& ctx, const std::vector<Found>& mentions, std
     line_end = text.find('\n', line_begin);
   }
   if (line_end == std::string_view::npos) line_end = text.size();
-  // A crawled text may start with its lead: a headline is never that long.
+  // A crawled text may start with its lead.
   std::string_view first_line = text.substr(line_begin, line_end - line_begin);
   while (!first_line.empty() && first_line.back() == ' ') first_line.remove_suffix(1);
-  bool lead = utf8::CountCodePoints(first_line) > 150;
+  // A headline is never that long, nor does it end with a full stop.
+  size_t length = utf8::CountCodePoints(first_line);
+  bool lead = length > 150 || (length > 60 && first_line.back() == '.');
   if (lead) return;
   bool any = false;
   sentences_in(line_begin, line_end, [&](SentenceInfo& s) { s.title = true; any = true; });

@@ -10,7 +10,7 @@ using K = Found::Kind;
 // Small sums are prices or per-person amounts, and foreign money is not the
 // programme's: only counts and sums in dirhams from a thousand up are figures.
 bool IsFigure(const Found& m, std::string* field) {
-  if (m.kind == K::kCount) *field = m.noun;
+  if (m.kind == K::kCount && !m.part) *field = m.noun;
   else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000 && !m.per_person) *field = "budget_mad";
   else return false;
   return true;
@@ -56,25 +56,31 @@ bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
   return aggregate;
 }
 
-// A figure that is the sum of the article's other figures of its kind is
-// their combined total: an aggregate, not one more event.
+// A figure that is the sum of the article's other figures of its kind, or of
+// those told before it, is their combined total: an aggregate, not one more
+// event. (Parts in parentheses are a breakdown, not figures at all.)
+bool IsSumOfOthers(const std::vector<Figure>& event_figures, const Figure& cand, bool before_only) {
+  double sum = 0;
+  int parts = 0;
+  std::set<double> seen;
+  for (const Figure& o : event_figures) {
+    if (o.field != cand.field || o.f->sentence == cand.f->sentence || o.f->value == cand.f->value || seen.count(o.f->value)) continue;
+    if (before_only && o.f->sentence > cand.f->sentence) continue;
+    seen.insert(o.f->value);
+    sum += o.f->value;
+    ++parts;
+  }
+  double tolerance = cand.field == "budget_mad" ? 0.01 * cand.f->value : 0.5;
+  return parts >= 2 && std::abs(sum - cand.f->value) <= tolerance;
+}
+
 void MoveCombinedTotals(SortedFigures* figures) {
   std::vector<Figure>& event_figures = figures->event;
   for (const char* field : {"beneficiaries", "projects", "budget_mad"}) {
     for (size_t i = 0; i < event_figures.size(); ++i) {
       const Figure& cand = event_figures[i];
       if (cand.field != field) continue;
-      double sum = 0;
-      int parts = 0;
-      std::set<double> seen;
-      for (const Figure& o : event_figures) {
-        if (o.field != field || o.f->sentence == cand.f->sentence || o.f->value == cand.f->value || seen.count(o.f->value)) continue;
-        seen.insert(o.f->value);
-        sum += o.f->value;
-        ++parts;
-      }
-      double tolerance = std::string(field) == "budget_mad" ? 0.01 * cand.f->value : 0.5;
-      if (parts >= 2 && std::abs(sum - cand.f->value) <= tolerance) {
+      if (IsSumOfOthers(event_figures, cand, false) || IsSumOfOthers(event_figures, cand, true)) {
         // Move every figure of the total's sentence with it.
         size_t s = cand.f->sentence;
         for (size_t j = 0; j < event_figures.size();) {

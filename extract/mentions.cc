@@ -158,6 +158,8 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       c.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
       if (c.qualifier == "exact") c.qualifier = n.qualifier;
       for (size_t t = c.tok_begin; t < c.tok_end; ++t) in_number[t] = true;  // "4 femmes" is one count, not two
+      // "الرحامنة (7 مستفيدين)", "الحلويات (مشروعان)": one part of a breakdown.
+      c.part = c.tok_begin > 0 && IsPunct(doc, c.tok_begin - 1, "(") && IsPunct(doc, c.tok_end, ")");
       out.push_back(c);
     }
   }
@@ -188,6 +190,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
     c.noun = (cn.female && after_among) ? "women" : cn.noun;
     c.sentence = doc.sentence_of[i];
     c.words = true;
+    c.part = i > 0 && IsPunct(doc, i - 1, "(") && IsPunct(doc, c.tok_end, ")");
     out.push_back(c);
     i = c.tok_end - 1;
   }

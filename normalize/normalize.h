@@ -58,6 +58,12 @@ struct ByteRange {
 };
 std::vector<ByteRange> SplitSentences(std::string_view normalized_text);
 
+// The sentences of `original` as byte ranges of its normalised form `norm`.
+// They are found on the original, where French keeps the capitals ICU needs,
+// carried over through the offset map, and a line that wraps inside a sentence
+// (crawled text often breaks lines anywhere) runs on into the next.
+std::vector<ByteRange> KeyFormSentences(std::string_view original, const NormalizedText& norm);
+
 // A per-document language guess from the script and, for Latin text, the
 // share of each language's function words (data/lang/<code>.txt).
 struct LanguageGuess {
