@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "common/utf8.h"
+
 namespace rasd {
 namespace {
 
@@ -29,6 +31,43 @@ size_t PlaceCost(const ArticleReading& art, const Found& q, size_t tok) {
   return (b - a) + (CommaBetween(art, a, b) ? 50 : 0) + (agreement_between ? 100 : 0) + (q.tok_begin > tok ? 1 : 0);
 }
 
+// Is place p one of the list of places that follows cue c: "ينحدرون من أقاليم
+// الرحامنة واليوسفية"? Between two items stand only punctuation, short
+// linking words, administrative nouns, and figures in parentheses.
+bool InListAfter(const ArticleReading& art, const Found& c, const Found& p) {
+  const auto& toks = *art.ctx.doc->tokens;
+  std::string_view text = art.ctx.doc->text;
+  std::vector<const Found*> places;
+  for (const Found& q : art.mentions) {
+    if (q.kind == K::kPlace && q.sentence == c.sentence && q.tok_begin >= c.tok_end && q.tok_begin <= p.tok_begin) places.push_back(&q);
+  }
+  std::sort(places.begin(), places.end(), [](const Found* a, const Found* b) { return a->tok_begin < b->tok_begin; });
+  auto is_admin = [&](size_t t) {
+    for (const Found& a : art.mentions) {
+      if (a.kind == K::kCue && (a.code == "admin" || a.code == "link") && t >= a.tok_begin && t < a.tok_end) return true;
+    }
+    return false;
+  };
+  size_t at = c.tok_end;
+  for (const Found* q : places) {
+    if (q->tok_begin < at) continue;
+    if (q->tok_begin - at > 8) return false;
+    int depth = 0;
+    for (size_t t = at; t < q->tok_begin; ++t) {
+      std::string_view w = TokenText(text, toks[t]);
+      if (toks[t].kind == Token::Kind::kPunct) {
+        depth += w == "(" ? 1 : (w == ")" ? -1 : 0);
+        continue;
+      }
+      if (depth > 0 || toks[t].kind == Token::Kind::kDigits || utf8::CountCodePoints(w) <= 3 || is_admin(t)) continue;
+      return false;
+    }
+    if (q == &p) return true;
+    at = q->tok_end;
+  }
+  return false;
+}
+
 bool AfterAgreement(const ArticleReading& art, const Found& p) {
   for (const Found& c : art.mentions) {
     if (c.kind == K::kCue && c.code == "envelope" && c.sentence == p.sentence && c.tok_end <= p.tok_begin) return true;
@@ -38,14 +77,15 @@ bool AfterAgreement(const ArticleReading& art, const Found& p) {
 
 // The event's place: in the figure's sentence, else the last place named
 // before it in the article, else the title's.
-const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_t sentence, size_t tok) {
+const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_t sentence, size_t tok,
+                      bool allow_centre = false) {
   const auto& mentions = art.mentions;
   const auto& info = art.info;
   const RecordContext& ctx = art.ctx;
   const Found* best = nullptr;
   const Found* dateline = nullptr;
   for (const Found& p : mentions) {
-    if (!EligiblePlace(art, p)) continue;
+    if (!EligiblePlace(art, p, allow_centre)) continue;
     // A wilaya that signed the agreement is a party, not a venue.
     if (ctx.lex->place_values[p.place].kind == "region" && AfterAgreement(art, p)) continue;
     // The seat of a wilaya named in the figure's sentence is the venue, unless
@@ -74,6 +114,10 @@ const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_
     std::string prov, reg;
     ProvinceOf(art, *best, &prov, &reg);
     if (prov.empty() && title_place) return title_place;
+  }
+  if (!best && !title_place && !allow_centre) {
+    // With no other place, the prison or centre where it happened is the venue.
+    return PlaceFor(art, title_place, sentence, tok, true);
   }
   return best ? best : title_place;
 }
@@ -195,7 +239,7 @@ void DraftEventWithoutFigures(const ArticleReading& art, const Found* title_plac
 
 }  // namespace
 
-bool EligiblePlace(const ArticleReading& art, const Found& p) {
+bool EligiblePlace(const ArticleReading& art, const Found& p, bool allow_centre) {
   const auto& mentions = art.mentions;
   const auto& info = art.info;
   if (p.kind != K::kPlace || !info[p.sentence].active) return false;
@@ -209,12 +253,14 @@ bool EligiblePlace(const ArticleReading& art, const Found& p) {
     }
     if (listed.size() >= 2) return false;
   }
-  // A centre, prison or office "in X", or people "from X", does not place the event.
+  // A centre, prison or office "in X" does not place the event, nor do people
+  // "from X, Y and Z".
   for (const Found& c : mentions) {
     if (c.kind != K::kCue || c.sentence != p.sentence || c.tok_end > p.tok_begin) continue;
-    if ((c.code == "centre" && p.tok_begin - c.tok_end <= 5) || c.code == "origin") {
+    if (c.code == "centre" && p.tok_begin - c.tok_end <= 5 && !allow_centre && !CommaBetween(art, c.tok_end, p.tok_begin)) {
       return false;
     }
+    if (c.code == "origin" && InListAfter(art, c, p)) return false;
   }
   return true;
 }

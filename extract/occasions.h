@@ -25,8 +25,9 @@ struct EventDraft {
 };
 
 // A place in the article's text that can be where something happened, not a
-// party to an agreement, a centre's address or where people come from.
-bool EligiblePlace(const ArticleReading& art, const Found& p);
+// party to an agreement, a centre's address (unless `allow_centre`) or where
+// people come from.
+bool EligiblePlace(const ArticleReading& art, const Found& p, bool allow_centre = false);
 
 // The province and region a place stands for; a region names no province
 // unless it is said as the seat of its wilaya.
