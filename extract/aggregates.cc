@@ -85,7 +85,53 @@ void DateAggregate(const ArticleReading& art, size_t s, bool env, Record& r) {
     PutEvidence(art, r, "date", *date);
     if (date->noun == "period") { r.period_start = date->code; PutEvidence(art, r, "period_start", *date); }
     else if (since) { r.period_start = since->date.ToString(); PutEvidence(art, r, "period_start", *since); }
+  } else if (since) {
+    // "depuis le 12 mars 2013" with no end: a period still running.
+    r.period_start = since->date.ToString();
+    PutEvidence(art, r, "period_start", *since);
   }
+}
+
+// The province of a figure's own clause ("dont 179 bénéficiaires issus de la
+// ville de Fès"): the nearest place after it before a comma.
+const Found* PlaceAfter(const ArticleReading& art, const Found& f) {
+  const Found* best = nullptr;
+  for (const Found& p : art.mentions) {
+    if (p.kind != K::kPlace || p.sentence != f.sentence || p.tok_begin < f.tok_end || p.noun == "region") continue;
+    if (p.tok_begin - f.tok_end > 10 || CommaBetween(art, f.tok_end, p.tok_begin)) continue;
+    if (!best || p.tok_begin < best->tok_begin) best = &p;
+  }
+  return best;
+}
+
+// A group's figures, split where a field is given again: "232 personnes ...
+// dont 179 à Fès" (a nested total), "un budget de 1,52 million ... des dépenses
+// de 1,46 million" (an envelope and a spending). Each part is an aggregate.
+// A repeated field opens a new total only when its clause says so: a count
+// after "of which" ("dont", "منهم"), an amount after its own budget noun.
+// Otherwise it is some other figure of the same sentence, and the first stays.
+bool OpensNestedTotal(const ArticleReading& art, const Figure& fig) {
+  const char* role = fig.field == "budget_mad" ? "budget" : "among";
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == role && c.sentence == fig.f->sentence && c.tok_end <= fig.f->tok_begin &&
+        fig.f->tok_begin - c.tok_end <= 3) return true;
+  }
+  return false;
+}
+
+std::vector<std::vector<Figure>> SplitRepeatedFields(const ArticleReading& art, const std::vector<Figure>& figs) {
+  std::vector<std::vector<Figure>> parts(1);
+  std::set<std::string> filled;
+  for (const Figure& fig : figs) {
+    if (filled.count(fig.field)) {
+      if (!OpensNestedTotal(art, fig)) continue;
+      parts.emplace_back();
+      filled.clear();
+    }
+    filled.insert(fig.field);
+    parts.back().push_back(fig);
+  }
+  return parts;
 }
 
 // The first count of each kind; the largest amount, as parts are smaller.
@@ -124,20 +170,51 @@ bool CoveredBy(const Record& a, const Record& b) {
 
 }  // namespace
 
-std::vector<Record> AggregateRecords(const ArticleReading& art, const SortedFigures& figures, const Record* sole_event) {
-  std::vector<Record> records;
-  for (const auto& figs : GroupAdjacentSentences(art, figures)) {
+std::vector<AggregateDraft> AggregateRecords(const ArticleReading& art, const SortedFigures& figures,
+                                             const Record* sole_event) {
+  std::vector<AggregateDraft> out;
+  for (const auto& group : GroupAdjacentSentences(art, figures)) {
+    size_t s = group.front().f->sentence;
+    bool env = figures.envelope_sentences.count(s) > 0;
+    Record whole;
+    whole.scope = Scope::kAggregate;
+    PlaceAggregate(art, s, env, sole_event, whole);
+    DateAggregate(art, s, env, whole);
+    bool first = true;
+    for (const auto& figs : SplitRepeatedFields(art, group)) {
+      Record r = whole;
+      if (!first) {
+        // A nested total is its own place's when its clause names one.
+        if (const Found* p = PlaceAfter(art, *figs.front().f)) {
+          std::string prov, reg;
+          ProvinceOf(art, *p, &prov, &reg);
+          if (!prov.empty()) {
+            r.province = prov;
+            r.region = reg;
+            PutEvidence(art, r, "province", *p);
+          }
+        }
+      }
+      first = false;
+      FillAggregateFigures(art, figs, r);
+      if (r.province && r.evidence.count("province")) r.evidence["region"] = r.evidence["province"];
+      AggregateDraft d{std::move(r), env, {}};
+      d.combined = figures.combined_sentences.count(s) > 0;
+      for (const Figure& f : figs) d.anchors.push_back(f.f->tok_begin);
+      out.push_back(std::move(d));
+    }
+  }
+  // A figure given for comparison is the total of another period, undated
+  // unless its clause says when.
+  for (const Figure& fig : figures.comparisons) {
     Record r;
     r.scope = Scope::kAggregate;
-    size_t s = figs.front().f->sentence;
-    bool env = figures.envelope_sentences.count(s) > 0;
-    PlaceAggregate(art, s, env, sole_event, r);
-    DateAggregate(art, s, env, r);
-    FillAggregateFigures(art, figs, r);
-    if (r.province && r.evidence.count("province")) r.evidence["region"] = r.evidence["province"];
-    records.push_back(std::move(r));
+    FillAggregateFigures(art, {fig}, r);
+    AggregateDraft d{std::move(r), false, {fig.f->tok_begin}};
+    d.comparison = true;
+    out.push_back(std::move(d));
   }
-  return records;
+  return out;
 }
 
 void DropRepeatedAggregates(std::vector<Record>* records) {

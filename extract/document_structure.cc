@@ -67,9 +67,18 @@ void MarkTitle(const RecordContext& ctx, const std::vector<Found>& mentions, std
 }
 
 // Everything after a "read also" or comments heading is not the article.
-void CutAtTeasers(const std::vector<Found>& mentions, const std::vector<size_t>& sentence_tokens,
+void CutAtTeasers(const RecordContext& ctx, const std::vector<Found>& mentions, const std::vector<size_t>& sentence_tokens,
                   std::vector<SentenceInfo>* info) {
   const size_t nsent = info->size();
+  // A teaser line inside the article ("→ Lire aussi : Meknès : ...") is not its text.
+  for (const Found& m : mentions) {
+    if (m.kind != K::kCue || m.code != "teaser") continue;
+    size_t first = m.tok_begin;
+    while (first > 0 && ctx.doc->sentence_of[first - 1] == m.sentence) --first;
+    size_t words_before = 0;
+    for (size_t t = first; t < m.tok_begin; ++t) words_before += (*ctx.doc->tokens)[t].kind != Token::Kind::kPunct;
+    if (words_before == 0) (*info)[m.sentence].active = false;
+  }
   for (const Found& m : mentions) {
     if (m.kind == K::kCue && m.code == "teaser" && m.sentence > 0 && sentence_tokens[m.sentence] <= 6) {
       for (size_t s = m.sentence; s < nsent; ++s) (*info)[s].active = false;
@@ -146,7 +155,7 @@ ArticleReading ReadArticle(const RecordContext& ctx, const std::vector<Found>& m
   for (const Found& m : mentions) {
     if (m.kind == K::kCue) info[m.sentence].cues.insert(m.code);
   }
-  CutAtTeasers(mentions, sentence_tokens, &info);
+  CutAtTeasers(ctx, mentions, sentence_tokens, &info);
   for (const Found& m : mentions) {
     if (m.kind == K::kCount || m.kind == K::kMoney) info[m.sentence].has_figure = true;
   }

@@ -27,14 +27,25 @@ bool IsEnvelope(const ArticleReading& art, const Figure& fig) {
       if (c.kind != K::kCue || c.code != "envelope" || c.sentence != m.sentence || c.tok_end > m.tok_begin) continue;
       bool count_between = false, budget_noun = false;
       for (const Found& x : mentions) {
-        if (x.sentence != m.sentence || x.tok_begin < c.tok_end || x.tok_end > m.tok_begin) continue;
-        if (x.kind == K::kCount) count_between = true;
+        if (x.sentence != m.sentence || x.tok_end > m.tok_begin) continue;
+        // "المجموع الإجمالي لاتفاقيات الشراكة": the budget noun may come first.
         if (x.kind == K::kCue && x.code == "budget") budget_noun = true;
+        if (x.tok_begin >= c.tok_end && x.kind == K::kCount) count_between = true;
       }
       if (!count_between && budget_noun) envelope = true;
     }
   }
   return envelope;
+}
+
+// "(مقابل 8,1 مليون درهم برسم السنة الفارطة)", "(contre 8,1 millions l'année
+// précédente)": a figure given for comparison is another period's total.
+bool AfterComparison(const ArticleReading& art, const Found& m) {
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == "comparison" && c.sentence == m.sentence && c.tok_end <= m.tok_begin &&
+        m.tok_begin - c.tok_end <= 2) return true;
+  }
+  return false;
 }
 
 bool NamesPlace(const ArticleReading& art, size_t sentence) {
@@ -83,6 +94,7 @@ void MoveCombinedTotals(SortedFigures* figures) {
       if (IsSumOfOthers(event_figures, cand, false) || IsSumOfOthers(event_figures, cand, true)) {
         // Move every figure of the total's sentence with it.
         size_t s = cand.f->sentence;
+        figures->combined_sentences.insert(s);
         for (size_t j = 0; j < event_figures.size();) {
           if (event_figures[j].f->sentence == s) {
             figures->aggregate[s].push_back(event_figures[j]);
@@ -107,6 +119,10 @@ SortedFigures SortFigures(const ArticleReading& art) {
     if (!IsFigure(m, &fig.field)) continue;
     if (art.info[m.sentence].title) {
       figures.title.push_back(fig);
+      continue;
+    }
+    if (AfterComparison(art, m)) {
+      figures.comparisons.push_back(fig);
       continue;
     }
     bool envelope = IsEnvelope(art, fig);

@@ -22,9 +22,13 @@ struct SortedFigures {
   std::vector<Figure> event;
   std::map<size_t, std::vector<Figure>> aggregate;  // by sentence
   std::set<size_t> envelope_sentences;
+  std::set<size_t> combined_sentences;  // totals over the article's own ceremonies
   // The headline's figures: they stand for a field the body never states
   // (a text cut short, a lead taken for the headline).
   std::vector<Figure> title;
+  // Figures given for comparison ("contre 8,1 millions l'année précédente"):
+  // each the total of another period.
+  std::vector<Figure> comparisons;
 };
 
 // Figures: counts and amounts in dirhams of the article's body, each told of

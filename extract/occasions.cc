@@ -309,6 +309,7 @@ void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* 
     for (size_t i = 0; i < e.figures.size();) {
       if (combined(*e.figures[i].f)) {
         figures->aggregate[e.figures[i].f->sentence].push_back(e.figures[i]);
+        figures->combined_sentences.insert(e.figures[i].f->sentence);
         e.figures.erase(e.figures.begin() + static_cast<long>(i));
       } else {
         ++i;
@@ -374,24 +375,6 @@ const Found* ProgrammeCue(const ArticleReading& art) {
     if (m.kind == K::kProgramme) return &m;
   }
   return nullptr;
-}
-
-// A sector cue belongs to the event whose account it sits in: the event
-// whose place or figure was named last at or before the cue.
-const EventDraft* EventOfSector(const std::vector<EventDraft>& events, const Found& m) {
-  if (events.empty()) return nullptr;
-  if (events.size() == 1) return &events[0];
-  const EventDraft* best = nullptr;
-  size_t best_at = 0;
-  for (const EventDraft& e : events) {
-    std::vector<size_t> anchors;
-    if (e.place) anchors.push_back(e.place->tok_begin);
-    for (const Figure& f : e.figures) anchors.push_back(f.f->tok_begin);
-    for (size_t a : anchors) {
-      if (a <= m.tok_begin && (!best || a >= best_at)) { best = &e; best_at = a; }
-    }
-  }
-  return best ? best : &events[0];
 }
 
 }  // namespace rasd

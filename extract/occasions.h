@@ -57,9 +57,6 @@ std::vector<const Found*> SectorCues(const ArticleReading& art);
 // The programme the article names first, if any.
 const Found* ProgrammeCue(const ArticleReading& art);
 
-// The event a sector cue belongs to (null when there is none).
-const EventDraft* EventOfSector(const std::vector<EventDraft>& events, const Found& m);
-
 }  // namespace rasd
 
 #endif  // RASD_EXTRACT_OCCASIONS_H_

@@ -111,8 +111,7 @@ void FillFromTitle(const ArticleReading& art, const SortedFigures& figures, Reco
   }
 }
 
-Record EventRecord(const ArticleReading& art, const std::vector<EventDraft>& events, const EventDraft& e,
-                   const std::vector<const Found*>& sectors, const Found* programme, std::vector<Record>* running_totals) {
+Record EventRecord(const ArticleReading& art, const EventDraft& e, std::vector<Record>* running_totals) {
   Record r;
   r.scope = Scope::kEvent;
   if (!e.province.empty()) { r.province = e.province; }
@@ -124,15 +123,40 @@ Record EventRecord(const ArticleReading& art, const std::vector<EventDraft>& eve
   if (e.date) { r.date = e.date->date.ToString(); PutEvidence(art, r, "date", *e.date); }
   FillEventCounts(art, e, r, running_totals);
   FillEventBudget(art, e, r);
-  for (const Found* s : sectors) {
-    if (EventOfSector(events, *s) != &e) continue;
-    if (std::find(r.sectors.begin(), r.sectors.end(), s->code) == r.sectors.end()) {
-      r.sectors.push_back(s->code);
-      PutEvidence(art, r, "sectors/" + s->code, *s);
-    }
-  }
-  if (programme) { r.programme = programme->code; PutEvidence(art, r, "programme", *programme); }
   return r;
+}
+
+void AddSector(const ArticleReading& art, const Found& s, Record& r) {
+  if (std::find(r.sectors.begin(), r.sectors.end(), s.code) != r.sectors.end()) return;
+  r.sectors.push_back(s.code);
+  PutEvidence(art, r, "sectors/" + s.code, s);
+}
+
+// A sector cue belongs to the record whose account it sits in: the event, or
+// the combined total of the ceremonies, whose place or figure was named last
+// before it. A programme's total takes them only when no event has figures of
+// its own; an agreement's envelope and a comparison never do.
+void AttachSectors(const ArticleReading& art, const std::vector<EventDraft>& events,
+                   const std::vector<AggregateDraft>& aggregates, std::vector<Record>* records) {
+  bool events_with_figures = false;
+  for (const EventDraft& e : events) events_with_figures = events_with_figures || !e.figures.empty();
+  for (const Found* s : SectorCues(art)) {
+    Record* best = nullptr;
+    size_t best_at = 0;
+    auto consider = [&](size_t anchor, Record* r) {
+      if (anchor <= s->tok_begin && (!best || anchor >= best_at)) { best = r; best_at = anchor; }
+    };
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (events[i].place) consider(events[i].place->tok_begin, &(*records)[i]);
+      for (const Figure& f : events[i].figures) consider(f.f->tok_begin, &(*records)[i]);
+    }
+    for (size_t i = 0; i < aggregates.size(); ++i) {
+      if (aggregates[i].envelope || aggregates[i].comparison || (events_with_figures && !aggregates[i].combined)) continue;
+      for (size_t a : aggregates[i].anchors) consider(a, &(*records)[events.size() + i]);
+    }
+    if (!best && !events.empty()) best = &(*records)[0];
+    if (best) AddSector(art, *s, *best);
+  }
 }
 
 }  // namespace
@@ -163,15 +187,23 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   SeparateCombinedTotals(art, &events, &figures);
   DateEvents(art, &events);
 
-  const std::vector<const Found*> sectors = SectorCues(art);
-  const Found* programme = ProgrammeCue(art);
   std::vector<Record> running_totals;
-  for (const EventDraft& e : events) records.push_back(EventRecord(art, events, e, sectors, programme, &running_totals));
+  for (const EventDraft& e : events) records.push_back(EventRecord(art, e, &running_totals));
   if (records.size() == 1) FillFromTitle(art, figures, records.front());
   const Record* sole_event = events.size() == 1 ? &records.front() : nullptr;
-  std::vector<Record> aggregates = AggregateRecords(art, figures, sole_event);
+  std::vector<AggregateDraft> aggregates = AggregateRecords(art, figures, sole_event);
+  for (AggregateDraft& a : aggregates) records.push_back(a.record);
+  AttachSectors(art, events, aggregates, &records);
+  // The programme the article names is that of everything it reports, but for
+  // another period's total given for comparison.
+  if (const Found* programme = ProgrammeCue(art)) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (i >= events.size() && aggregates[i - events.size()].comparison) continue;
+      records[i].programme = programme->code;
+      PutEvidence(art, records[i], "programme", *programme);
+    }
+  }
   for (Record& total : running_totals) records.push_back(std::move(total));
-  for (Record& r : aggregates) records.push_back(std::move(r));
   DropRepeatedAggregates(&records);
   return records;
 }
