@@ -217,6 +217,31 @@ void DraftPlacesWithOwnDates(const ArticleReading& art, std::vector<EventDraft>*
   }
 }
 
+// A launch of the programme at a place is an event of that place, even one
+// told in passing ("lancé début juillet à Salé"); the reporter's byline is
+// no such place.
+void DraftLaunches(const ArticleReading& art, std::vector<EventDraft>* events) {
+  constexpr size_t kReach = 12;
+  for (const Found& c : art.mentions) {
+    if (c.kind != K::kCue || c.code != "launch" || !art.info[c.sentence].active || art.info[c.sentence].title) continue;
+    const Found* best = nullptr;
+    size_t best_distance = kReach + 1;
+    for (const Found& p : art.mentions) {
+      if (p.kind != K::kPlace || p.sentence != c.sentence || p.dateline || !EligiblePlace(art, p)) continue;
+      std::string prov, reg;
+      ProvinceOf(art, p, &prov, &reg);
+      if (prov.empty()) continue;
+      size_t distance = p.tok_begin >= c.tok_end ? p.tok_begin - c.tok_end : c.tok_begin - std::min(c.tok_begin, p.tok_end);
+      if (distance < best_distance) { best = &p; best_distance = distance; }
+    }
+    if (!best) continue;
+    size_t before = events->size();
+    EventDraft& e = DraftAt(art, events, best);
+    if (events->size() > before) e.launch = true;
+    e.sentences.push_back(c.sentence);
+  }
+}
+
 // A programme article with no figure: one event where it happened, the
 // title's place or else the place named most often.
 void DraftEventWithoutFigures(const ArticleReading& art, const Found* title_place, bool any_aggregate,
@@ -290,6 +315,7 @@ std::vector<EventDraft> DraftEvents(const ArticleReading& art, const SortedFigur
   const Found* title_place = TitlePlace(art);
   DraftFigureEvents(art, figures.event, title_place, &events);
   DraftPlacesWithOwnDates(art, &events);
+  DraftLaunches(art, &events);
   if (events.empty()) DraftEventWithoutFigures(art, title_place, !figures.aggregate.empty(), &events);
   return events;
 }
@@ -346,6 +372,7 @@ void DateEvents(const ArticleReading& art, std::vector<EventDraft>* events) {
     for (size_t s : e.sentences) {
       for (const Found& d : mentions) if (!e.date && d.sentence == s && UsableDate(art, d)) e.date = &d;
     }
+    if (e.launch) continue;
     if (!e.date && events->size() == 1) e.date = doc_date;
     if (!e.date && events->size() == 1) {
       for (const Found& d : mentions) if (!e.date && UsableDate(art, d)) e.date = &d;

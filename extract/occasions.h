@@ -22,6 +22,7 @@ struct EventDraft {
   const Found* date = nullptr;
   std::vector<size_t> sentences;
   bool listed = false;  // one of several places told each with its own date
+  bool launch = false;  // the programme's launch at a place, dated by its own sentence only
 };
 
 // A place in the article's text that can be where something happened, not a
