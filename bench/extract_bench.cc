@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench_data.h"
+#include "common/dates.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 
@@ -55,16 +56,11 @@ const Extractor* SharedExtractor() {
   return extractor.get();
 }
 
-bool IsIsoDay(const std::string& s) {
-  return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-}
-
-std::vector<ExtractInput> NewsInputs() {
-  std::vector<ExtractInput> out;
+std::vector<Document> NewsInputs() {
+  std::vector<Document> out;
   for (const auto& a : bench::NewsArticles(kNewsArticles)) {
     if (a.text.empty()) continue;
-    ExtractInput in;
+    Document in;
     in.source = a.url;
     in.title = a.title;
     in.text = a.text;
@@ -74,8 +70,8 @@ std::vector<ExtractInput> NewsInputs() {
   return out;
 }
 
-std::vector<ExtractInput> CorpusInputs(const std::string& lang) {
-  std::vector<ExtractInput> out;
+std::vector<Document> CorpusInputs(const std::string& lang) {
+  std::vector<Document> out;
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(CorpusDir(lang), ec)) {
@@ -87,7 +83,7 @@ std::vector<ExtractInput> CorpusInputs(const std::string& lang) {
     std::ifstream f(path, std::ios::binary);
     std::stringstream text;
     text << f.rdbuf();
-    ExtractInput in;
+    Document in;
     in.source = path.filename().string();
     in.text = text.str();
     std::filesystem::path gold = path;
@@ -102,26 +98,26 @@ std::vector<ExtractInput> CorpusInputs(const std::string& lang) {
   return out;
 }
 
-const std::vector<ExtractInput>& Inputs(int which) {
+const std::vector<Document>& Inputs(int which) {
   if (which == 0) {
-    static const std::vector<ExtractInput> news = NewsInputs();
+    static const std::vector<Document> news = NewsInputs();
     return news;
   }
   if (which == 2) {
-    static const std::vector<ExtractInput> french = CorpusInputs("fr");
+    static const std::vector<Document> french = CorpusInputs("fr");
     return french;
   }
-  static const std::vector<ExtractInput> corpus = CorpusInputs("ar");
+  static const std::vector<Document> corpus = CorpusInputs("ar");
   return corpus;
 }
 
-size_t Bytes(const std::vector<ExtractInput>& inputs) {
+size_t Bytes(const std::vector<Document>& inputs) {
   size_t n = 0;
   for (const auto& in : inputs) n += in.text.size();
   return n;
 }
 
-void SetCounters(benchmark::State& state, const std::vector<ExtractInput>& inputs) {
+void SetCounters(benchmark::State& state, const std::vector<Document>& inputs) {
   const size_t bytes = Bytes(inputs);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
   state.counters["articles"] = static_cast<double>(inputs.size());
@@ -131,7 +127,7 @@ void SetCounters(benchmark::State& state, const std::vector<ExtractInput>& input
                          benchmark::Counter::kIsRate);
 }
 
-bool Ready(benchmark::State& state, const std::vector<ExtractInput>& inputs, const char* what) {
+bool Ready(benchmark::State& state, const std::vector<Document>& inputs, const char* what) {
   if (!SharedExtractor()) {
     state.SkipWithError("the extractor's data could not be loaded (see stderr)");
     return false;

@@ -206,7 +206,7 @@ BENCHMARK(BM_GunzipBare)->Unit(benchmark::kMillisecond);
 // The whole path a user runs: the .warc.gz to Documents.
 class NullSink : public Sink {
  public:
-  void OnDocument(Document&& doc) override { ++docs; }
+  void OnDocument(rasd::Document&& doc) override { ++docs; }
   void OnError(const std::string&, const std::string&) override { ++errors; }
   size_t docs = 0, errors = 0;
 };

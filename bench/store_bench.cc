@@ -156,7 +156,7 @@ void ForEachDocument(size_t count, Fn fn) {
   std::mt19937 rng(20240601);
   size_t next_news = 0;
   for (size_t i = 0; i < count; ++i) {
-    ingest::Document d;
+    Document d;
     d.kind = "jsonl";
     if (next_news < news.size() && i % 7 < 3) {
       const auto& a = news[next_news];
@@ -226,7 +226,7 @@ void BM_Ingest(benchmark::State& state) {
     auto start = std::chrono::steady_clock::now();
     double cpu_start = ProcessCpuSeconds();
     store::IngestPipeline pipeline(s.get(), extractor->get(), options);
-    ForEachDocument(count, [&](ingest::Document&& d) { pipeline.OnDocument(std::move(d)); });
+    ForEachDocument(count, [&](Document&& d) { pipeline.OnDocument(std::move(d)); });
     auto result = pipeline.Finish();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     cpu_seconds = ProcessCpuSeconds() - cpu_start;
@@ -276,13 +276,10 @@ void BM_WritePath(benchmark::State& state) {
   docs.reserve(count);
   static const char* kProvinces[] = {"MA-SIK", "MA-GUE", "MA-OUJ", "MA-MAR", "MA-FES", "MA-TAZ", "MA-AGD", "MA-TNG"};
   std::mt19937 rng(7);
-  ForEachDocument(count, [&](ingest::Document&& d) {
+  ForEachDocument(count, [&](Document&& d) {
     store::DocumentInput in;
-    in.source = d.source;
-    in.title = d.title;
-    in.published = d.published;
-    in.text = std::move(d.text);
-    if (in.source.rfind("bench://programme/", 0) == 0) {
+    in.document = std::move(d);
+    if (in.document.source.rfind("bench://programme/", 0) == 0) {
       Record r;
       r.scope = Scope::kEvent;
       r.province = kProvinces[rng() % 8];

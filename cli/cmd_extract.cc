@@ -13,6 +13,7 @@
 #include "cli/inputs.h"
 #include "cli/io.h"
 #include "common/data_dir.h"
+#include "common/dates.h"
 #include "extract/extract.h"
 #include "extract/record_json.h"
 #include "extract/score.h"
@@ -59,11 +60,11 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
   auto ex = LoadExtractor(ctx);
   if (!ex.ok()) { ReportError("data", ex.status().message()); return kExitInputFailed; }
   nlohmann::json all = nlohmann::json::array();
-  InputStats stats = ForEachDocument(args.inputs, ctx.data_dir, [&](InputDocument&& d) {
-    ExtractInput in{d.source, std::move(d.text), d.title, d.published.empty() ? args.published : d.published, d.lang};
+  InputStats stats = ForEachDocument(args.inputs, ctx.data_dir, [&](Document&& d) {
+    if (d.published.empty()) d.published = args.published;
     ExtractOptions opt;
     opt.keep_mentions = mentions;
-    Extraction e = (*ex)->Extract(in, opt);
+    Extraction e = (*ex)->Extract(d, opt);
     if (e.invalid_utf8 > 0) ReportError(e.source, "invalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD");
     if (mentions) {
       nlohmann::json j = ExtractionToJson(e, false, true);
@@ -88,6 +89,7 @@ struct EvalArgs {
   double min_f1 = 0;
   bool no_records_from_negatives = false;
   std::string lang;  // only gold files of this language
+  std::vector<std::string> min_field;  // FIELD=F1 floors, one field each
 };
 
 int RunEval(const EvalArgs& args, const Context& ctx) {
@@ -116,7 +118,10 @@ int RunEval(const EvalArgs& args, const Context& ctx) {
     fs::path txt = g.parent_path() / source;
     auto text = ReadInput(txt.string());
     if (!text.ok()) { ReportError(txt.string(), text.status().message()); ++failed; continue; }
-    ExtractInput input{source, std::move(*text), "", gold.contains("published") && gold["published"].is_string() ? gold["published"].get<std::string>() : "", ""};
+    Document input;
+    input.source = source;
+    input.text = std::move(*text);
+    if (gold.contains("published") && gold["published"].is_string()) input.published = gold["published"].get<std::string>();
     Extraction e = (*ex)->Extract(input);
     nlohmann::json pj = ExtractionToJson(e, true, false);
     if (pred_out) pred_out << pj.dump() << "\n";
@@ -139,6 +144,21 @@ int RunEval(const EvalArgs& args, const Context& ctx) {
   if (args.min_f1 > 0 && total.facts.F1() < args.min_f1) {
     std::fprintf(stderr, "rasd eval: fact F1 %.3f is below the floor %.3f\n", total.facts.F1(), args.min_f1);
     status = kExitInputFailed;
+  }
+  for (const std::string& floor : args.min_field) {
+    size_t eq = floor.find('=');
+    std::string field = floor.substr(0, eq);
+    double value = eq == std::string::npos ? -1 : std::atof(floor.c_str() + eq + 1);
+    auto it = total.by_field.find(field);
+    if (eq == std::string::npos || value <= 0 || value > 1) {
+      std::fprintf(stderr, "rasd eval: --min-field %s: expected FIELD=F1 with F1 in (0, 1]\n", floor.c_str());
+      return kExitUsage;
+    }
+    double f1 = it == total.by_field.end() ? 0 : it->second.F1();
+    if (f1 < value) {
+      std::fprintf(stderr, "rasd eval: %s F1 %.3f is below the floor %.3f\n", field.c_str(), f1, value);
+      status = kExitInputFailed;
+    }
   }
   if (args.no_records_from_negatives && !negatives_with_records.empty()) {
     for (const auto& s : negatives_with_records) std::fprintf(stderr, "rasd eval: %s must yield no record\n", s.c_str());
@@ -170,6 +190,7 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
   cmd->add_option("--min-f1", eval->min_f1, "exit 1 when fact F1 is below this floor");
   cmd->add_flag("--no-records-from-negatives", eval->no_records_from_negatives, "exit 1 when an article whose gold has no record yields one");
   cmd->add_option("--lang", eval->lang, "score only the gold files of this language (ar, fr)");
+  cmd->add_option("--min-field", eval->min_field, "exit 1 when a field's F1 is below its floor: FIELD=F1 (repeatable)");
   cmd->callback([eval, ctx] { ctx->exit_code = RunEval(*eval, *ctx); });
 }
 

@@ -8,19 +8,11 @@ namespace {
 
 class CallbackSink : public ingest::Sink {
  public:
-  CallbackSink(const std::function<void(InputDocument&&)>& fn, InputStats* stats) : fn_(fn), stats_(stats) {}
-  void OnDocument(ingest::Document&& d) override {
+  CallbackSink(const std::function<void(Document&&)>& fn, InputStats* stats) : fn_(fn), stats_(stats) {}
+  void OnDocument(Document&& doc) override {
     ++stats_->documents;
-    InputDocument doc;
-    doc.source = std::move(d.source);
-    doc.text = std::move(d.text);
     // Plain text carries its headline as the first line; other kinds say it.
-    if (d.kind != "text") doc.title = std::move(d.title);
-    doc.published = std::move(d.published);
-    doc.lang = std::move(d.lang);
-    doc.url = std::move(d.url);
-    doc.site = std::move(d.site);
-    doc.fetched = std::move(d.fetched);
+    if (doc.kind == "text") doc.title.clear();
     fn_(std::move(doc));
   }
   void OnError(const std::string& source, const std::string& reason) override {
@@ -30,14 +22,14 @@ class CallbackSink : public ingest::Sink {
   void OnSkipped(const std::string& source, const std::string& reason) override { ++stats_->skipped; }
 
  private:
-  const std::function<void(InputDocument&&)>& fn_;
+  const std::function<void(Document&&)>& fn_;
   InputStats* stats_;
 };
 
 }  // namespace
 
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
-                           const std::function<void(InputDocument&&)>& fn) {
+                           const std::function<void(Document&&)>& fn) {
   InputStats stats;
   CallbackSink sink(fn, &stats);
   ingest::Options options;

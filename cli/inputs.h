@@ -6,12 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace rasd::cli {
+#include "common/document.h"
 
-struct InputDocument {
-  std::string source, text, title, published, lang;
-  std::string url, site, fetched;
-};
+namespace rasd::cli {
 
 struct InputStats {
   size_t documents = 0;
@@ -20,10 +17,11 @@ struct InputStats {
 };
 
 // Reads files, folders (recursively) and "-" through the ingest module
-// (text, HTML, WARC, JSON Lines), reporting unreadable inputs on stderr.
+// (text, HTML, WARC, JSON Lines), reporting unreadable inputs on stderr. A
+// plain text's title is left empty: the extractor takes its first line whole.
 // `data_dir` is the --data option (empty: found automatically).
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
-                           const std::function<void(InputDocument&&)>& fn);
+                           const std::function<void(Document&&)>& fn);
 
 }  // namespace rasd::cli
 

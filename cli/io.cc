@@ -1,6 +1,5 @@
 #include "cli/io.h"
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -23,16 +22,6 @@ Result<std::string> ReadInput(const std::string& path) {
 
 void ReportError(const std::string& source, const std::string& reason) {
   std::cerr << "rasd: " << source << ": " << reason << "\n";
-}
-
-bool IsIsoDay(const std::string& s) {
-  int y, m, d;
-  char extra;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return false;
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
 }
 
 }  // namespace rasd::cli

@@ -15,9 +15,6 @@ Result<std::string> ReadInput(const std::string& path);
 // "rasd: <source>: <reason>" on stderr.
 void ReportError(const std::string& source, const std::string& reason);
 
-// True for a YYYY-MM-DD string naming a real day.
-bool IsIsoDay(const std::string& s);
-
 }  // namespace rasd::cli
 
 #endif  // RASD_CLI_IO_H_

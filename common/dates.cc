@@ -6,30 +6,40 @@ namespace rasd {
 
 std::string Date::ToString() const {
   if (!valid()) return "";
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can see nothing is cut
   if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
   else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
   else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 
-bool IsRealDay(int y, int m, int d) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
+  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
+}
+
+bool IsRealDay(int y, int m, int d) { return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m); }
+
+bool IsIsoDay(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int field[3] = {0, 0, 0};
+  for (size_t i = 0, f = 0; i < s.size(); ++i) {
+    if (i == 4 || i == 7) {
+      ++f;
+      continue;
+    }
+    if (s[i] < '0' || s[i] > '9') return false;
+    field[f] = field[f] * 10 + (s[i] - '0');
+  }
+  return IsRealDay(field[0], field[1], field[2]);
 }
 
 Date ParseIsoDate(const std::string& s) {
   Date d;
   int y = 0, m = 0, dd = 0;
-  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &dd) == 3 && IsRealDay(y, m, dd)) return {y, m, dd};
+  if (IsIsoDay(s) && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &dd) == 3) return {y, m, dd};
   if (s.size() == 7 && std::sscanf(s.c_str(), "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) return {y, m, 0};
   if (s.size() == 4 && std::sscanf(s.c_str(), "%4d", &y) == 1 && y > 0) return {y, 0, 0};
   return d;

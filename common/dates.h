@@ -3,6 +3,7 @@
 #define RASD_COMMON_DATES_H_
 
 #include <string>
+#include <string_view>
 
 namespace rasd {
 
@@ -16,8 +17,12 @@ struct Date {
 
 // Parses "YYYY-MM-DD" (or a prefix of it); an invalid string gives an invalid Date.
 Date ParseIsoDate(const std::string& s);
+// The one calendar check: every stage that accepts a day asks these.
+bool IsLeapYear(int year);
 bool IsRealDay(int year, int month, int day);
-int DaysInMonth(int year, int month);
+int DaysInMonth(int year, int month);  // month 1..12
+// Exactly "YYYY-MM-DD" naming a real day.
+bool IsIsoDay(std::string_view s);
 // Days since 1970-01-01 and back.
 long DaysFromCivil(int y, int m, int d);
 Date CivilFromDays(long days);

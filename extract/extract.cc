@@ -18,56 +18,6 @@ class ExtractorImpl {
 
 namespace {
 
-bool EndsSentence(std::string_view text, const ByteRange& r) {
-  if (r.end == r.begin) return true;
-  char c = text[r.end - 1];
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-}
-
-// ICU ends a sentence at every line break; crawled text often breaks lines
-// inside a sentence. A long line that does not end a sentence runs on.
-std::vector<ByteRange> MergeSentences(std::string_view text, std::vector<ByteRange> s) {
-  std::vector<ByteRange> out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!out.empty() && i > 0) {
-      ByteRange& prev = out.back();
-      // Lengths in code points: a wrapped line is long, a byline or heading short.
-      bool long_line = utf8::CountCodePoints(text.substr(prev.begin, prev.end - prev.begin)) > 60;
-      bool next_long = utf8::CountCodePoints(text.substr(s[i].begin, s[i].end - s[i].begin)) > 30 || EndsSentence(text, s[i]);
-      std::string_view gap = text.substr(prev.end, s[i].begin - prev.end);
-      if (long_line && next_long && !EndsSentence(text, prev) && gap.find('\n') != std::string_view::npos && out.size() > 1) {
-        prev.end = s[i].end;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
-  }
-  return out;
-}
-
-// Sentences are found on the original text, where French keeps its capitals
-// (the key form is lowercased, and ICU does not end a sentence before a
-// lowercase word), then carried over to the key text through the offset map.
-std::vector<ByteRange> KeySentences(std::string_view original, const NormalizedText& norm) {
-  std::vector<ByteRange> out;
-  size_t cp = 0, byte = 0;
-  auto cp_at = [&](size_t target) {  // code points before byte `target`, walking forward
-    for (; byte < target && byte < original.size(); ++byte) cp += (static_cast<unsigned char>(original[byte]) & 0xC0) != 0x80;
-    return cp;
-  };
-  auto key_byte = [&](size_t c) {
-    return static_cast<size_t>(std::lower_bound(norm.orig_begin.begin(), norm.orig_begin.end(), static_cast<uint32_t>(c)) -
-                               norm.orig_begin.begin());
-  };
-  for (const ByteRange& r : SplitSentences(original)) {
-    size_t b = key_byte(cp_at(r.begin));
-    size_t e = key_byte(cp_at(r.end));
-    if (!out.empty() && b < out.back().end) b = out.back().end;
-    if (e > b) out.push_back({b, e});
-  }
-  return out;
-}
-
 const char* KindName(Found::Kind k) {
   switch (k) {
     case Found::Kind::kNumber: return "number";
@@ -98,7 +48,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
-Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& options) const {
+Extraction Extractor::Extract(const Document& input, const ExtractOptions& options) const {
   Extraction out;
   out.source = input.source;
   std::string sanitized;
@@ -131,7 +81,7 @@ Extraction Extractor::Extract(const ExtractInput& input, const ExtractOptions& o
 
   std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
   KeyTokens(norm.text, lang->clitics, *lex.vocabulary, &tokens);
-  std::vector<ByteRange> sentences = MergeSentences(norm.text, KeySentences(original, norm));
+  std::vector<ByteRange> sentences = KeyFormSentences(original, norm);
   if (sentences.empty()) sentences.push_back({0, norm.text.size()});
   DocumentView doc{norm.text, &tokens, {}};
   doc.sentence_of.resize(tokens.size());

@@ -8,18 +8,11 @@
 #include <memory>
 #include <string>
 
+#include "common/document.h"
 #include "common/status.h"
 #include "extract/record.h"
 
 namespace rasd {
-
-struct ExtractInput {
-  std::string source;     // file name or URI, copied to the output
-  std::string text;       // the document's text (UTF-8; ill-formed bytes are replaced and counted)
-  std::string title;      // when known apart from the text; the text's first line otherwise
-  std::string published;  // YYYY-MM-DD when known: the reference for relative dates
-  std::string lang;       // declared language, or empty to guess
-};
 
 struct ExtractOptions {
   bool keep_mentions = false;  // fill Extraction::mentions
@@ -39,7 +32,9 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  Extraction Extract(const ExtractInput& input, const ExtractOptions& options = {}) const;
+  // Reads the document's source (copied to the output), text, title,
+  // published (the reference for relative dates) and lang.
+  Extraction Extract(const Document& input, const ExtractOptions& options = {}) const;
 
  private:
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);

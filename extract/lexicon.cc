@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "common/month_names.h"
 #include "common/tsv.h"
 #include "normalize/normalize.h"
 
@@ -196,7 +197,12 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
       return Status::Ok();
     };
   };
-  if (!(s = LoadForms(dir / "months.tsv", 1, int_column(&lex->month_values, 1, 12), &lex->months, lex->vocabulary)).ok()) return s;
+  auto months = ReadMonthNames((dir / "months.tsv").string());
+  if (!months.ok()) return months.status();
+  for (const MonthNames& m : *months) {
+    lex->month_values.push_back(m.month);
+    for (const std::string& form : m.forms) lex->months.Add(form, static_cast<int>(lex->month_values.size()) - 1, lex->vocabulary);
+  }
   if (!(s = LoadForms(dir / "weekdays.tsv", 1, int_column(&lex->weekday_values, 1, 7), &lex->weekdays, lex->vocabulary)).ok()) return s;
   if (!(s = LoadForms(dir / "relative_dates.tsv", 2, [&](const TsvRow& row, int* entry) {
           auto v = ParseNumber(row.at(1));
@@ -273,62 +279,23 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
   return Status::Ok();
 }
 
-Status LoadGazetteer(const fs::path& dir, Lexicons* lex) {
-  std::vector<std::string> needs_cue_list;
-  if (fs::exists(dir / "needs_cue.txt")) {
-    Status s = ReadTsv((dir / "needs_cue.txt").string(), false, [&](const TsvRow& row) {
-      needs_cue_list.push_back(NormalizeKey(row.at(0)));
-      return Status::Ok();
-    });
-    if (!s.ok()) return s;
-  }
-  auto needs_cue = [&](const std::string& form) {
-    return std::find(needs_cue_list.begin(), needs_cue_list.end(), NormalizeKey(form)) != needs_cue_list.end();
-  };
-  auto add_place = [&](const Place& base, const std::vector<std::string>& forms) {
-    for (const std::string& f : forms) {
-      Place p = base;
-      p.needs_cue = needs_cue(f);
-      lex->place_values.push_back(p);
-      lex->places.Add(f, static_cast<int>(lex->place_values.size()) - 1, lex->vocabulary.get());
+// Each place once for its names that are only names and once more for those
+// that are ordinary words too, so a match says which it was.
+void AddPlaces(const Gazetteer& gazetteer, Lexicons* lex) {
+  for (const Place& place : gazetteer.places) {
+    if (place.kind != "region" && place.kind != "town") lex->region_of[place.code] = place.region;
+    int entry[2] = {-1, -1};  // by needs_cue
+    for (const std::string& name : place.Names()) {
+      bool needs_cue = gazetteer.NeedsCue(name);
+      if (entry[needs_cue] < 0) {
+        lex->place_values.push_back(place);
+        lex->place_values.back().needs_cue = needs_cue;
+        entry[needs_cue] = static_cast<int>(lex->place_values.size()) - 1;
+      }
+      lex->places.Add(name, entry[needs_cue], lex->vocabulary.get());
     }
-  };
-  // provinces.tsv: iso_code type parent_region_iso name_fr name_ar ar_variants fr_variants
-  Status s = ReadTsv((dir / "provinces.tsv").string(), true, [&](const TsvRow& row) {
-    Place p;
-    p.code = row.at(0);
-    p.kind = row.at(1);
-    p.region = p.kind == "region" ? p.code : row.at(2);
-    if (p.code.rfind("MA-", 0) != 0) return Status::InvalidArgument("bad ISO code '" + p.code + "'");
-    if (p.kind != "region") lex->region_of[p.code] = p.region;
-    std::vector<std::string> forms = {row.at(3), row.at(4)};
-    for (auto& v : SplitVariants(row.at(5))) forms.push_back(v);
-    for (auto& v : SplitVariants(row.at(6))) forms.push_back(v);
-    add_place(p, forms);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  // cities.tsv: name_ar name_fr province_iso region_iso hcp_code kind population ar_variants fr_variants note
-  s = ReadTsv((dir / "cities.tsv").string(), true, [&](const TsvRow& row) {
-    Place p;
-    p.code = row.at(2);
-    p.region = row.at(3);
-    p.kind = "town";
-    if (lex->region_of.find(p.code) == lex->region_of.end()) return Status::InvalidArgument("unknown province '" + p.code + "'");
-    std::vector<std::string> forms = {row.at(0), row.at(1)};
-    for (auto& v : SplitVariants(row.at(7))) forms.push_back(v);
-    for (auto& v : SplitVariants(row.at(8))) forms.push_back(v);
-    add_place(p, forms);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  if (fs::exists(dir / "region_seats.tsv")) {
-    s = ReadTsv((dir / "region_seats.tsv").string(), true, [&](const TsvRow& row) {
-      lex->region_seat[row.at(0)] = row.at(1);
-      return Status::Ok();
-    });
   }
-  return s;
+  lex->region_seat = gazetteer.region_seat;
 }
 
 }  // namespace
@@ -336,8 +303,10 @@ Status LoadGazetteer(const fs::path& dir, Lexicons* lex) {
 Result<std::unique_ptr<Lexicons>> Lexicons::Load(const std::string& data_dir) {
   auto lex = std::make_unique<Lexicons>();
   fs::path root(data_dir);
-  Status s = LoadGazetteer(root / "gazetteer", lex.get());
-  if (!s.ok()) return s;
+  auto gazetteer = LoadGazetteer(data_dir);
+  if (!gazetteer.ok()) return gazetteer.status();
+  AddPlaces(*gazetteer, lex.get());
+  Status s;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     if (!entry.is_directory() || !fs::exists(entry.path() / "numbers.tsv")) continue;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extract/gazetteer.h"
 #include "extract/text.h"
 
 namespace rasd {
@@ -155,18 +156,11 @@ struct LanguageLexicon {
   std::vector<std::string> connector_words;
 };
 
-struct Place {
-  std::string code;     // ISO 3166-2:MA of the province (towns resolve to theirs) or region
-  std::string region;   // the region code
-  std::string kind;     // region, province, prefecture, town
-  bool needs_cue = false;  // an ordinary word too: counts only after an administrative noun
-};
-
 struct Lexicons {
   std::unique_ptr<Vocabulary> vocabulary = std::make_unique<Vocabulary>();
   std::map<std::string, std::unique_ptr<LanguageLexicon>> languages;  // "ar", "fr"
   PhraseTable places;  // all languages' names
-  std::vector<Place> place_values;
+  std::vector<Place> place_values;  // see Place::needs_cue
   std::map<std::string, std::string> region_seat;  // region -> province of its seat
   std::map<std::string, std::string> region_of;    // province -> region
 

@@ -190,7 +190,7 @@ std::string PrimaryLanguage(std::string_view tag) {
 
 struct Block {
   std::string text;
-  std::string folded_head;  // FoldForMatching of the first characters, for cues
+  std::string folded_head;  // WordKey of the first characters, for cues
   xmlNode* owner = nullptr;  // the block-level element the text sits in
   uint32_t chars = 0;
   uint32_t nonspace = 0;
@@ -418,7 +418,7 @@ void PageWalk::Flush() {
   // Cues sit at the start: folding the first words is enough.
   size_t head = std::min<size_t>(b.text.size(), 160);
   while (head < b.text.size() && (static_cast<unsigned char>(b.text[head]) & 0xC0) == 0x80) ++head;
-  b.folded_head = FoldForMatching(std::string_view(b.text).substr(0, head));
+  b.folded_head = WordKey(std::string_view(b.text).substr(0, head));
   if (heading_ == 1) h1_blocks_.push_back(static_cast<uint32_t>(blocks_.size()));
   blocks_.push_back(std::move(b));
 }
@@ -533,10 +533,10 @@ void PageWalk::ReadJsonLd() {
 void PageWalk::ChooseHeadline(uint32_t body_first) {
   // The h1 that names the article: one agreeing with the page's title, else
   // the last before the body, else the first.
-  std::string title_folded = FoldForMatching(!og_title_.empty() ? og_title_ : html_title_);
+  std::string title_folded = WordKey(!og_title_.empty() ? og_title_ : html_title_);
   int chosen = -1;
   for (uint32_t i : h1_blocks_) {
-    std::string f = FoldForMatching(blocks_[i].text);
+    std::string f = WordKey(blocks_[i].text);
     if (f.size() >= 8 && !title_folded.empty() &&
         (title_folded.find(f) != std::string::npos || f.find(title_folded) != std::string::npos)) {
       chosen = static_cast<int>(i);
@@ -626,7 +626,7 @@ void PageWalk::ScoreAndSelect() {
   uint32_t body_first = ranges.front().first;
   uint32_t body_end = ranges.back().second;
   ChooseHeadline(body_first);
-  std::string headline_folded = FoldForMatching(article_->headline);
+  std::string headline_folded = WordKey(article_->headline);
 
   std::vector<uint32_t> kept;
   for (const auto& [first, end] : ranges) {
@@ -636,7 +636,7 @@ void PageWalk::ScoreAndSelect() {
       if (b.LinkDensity() > 0.5 || !HasLetter(b.text)) continue;
       if (StartsWithClock(b.text) && b.chars < 120) continue;
       if (ContainsClock(b.text) && b.chars < 40) continue;
-      if (b.heading == 1 && FoldForMatching(b.text) == headline_folded) continue;
+      if (b.heading == 1 && WordKey(b.text) == headline_folded) continue;
       // A word or two in a bare container is a label ("Advertisement"), not
       // a paragraph; the article's own short lines sit in <p> or headings.
       if (b.chars < 20 && b.punct == 0 && b.heading == 0 && !NameIs(b.owner, "p") && !NameIs(b.owner, "li") &&

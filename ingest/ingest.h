@@ -9,25 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "common/document.h"
 #include "common/status.h"
 
 namespace rasd::ingest {
-
-struct Document {
-  std::string source;     // path; "path#offset" for a WARC record, "path:line" for JSON Lines
-  std::string url;        // the page's canonical URL when it names one, else the URL it was fetched from
-  std::string fetched_url;  // the URL the crawler fetched (WARC target URI, JSON Lines url) when known
-  std::string title;
-  std::string published;  // YYYY-MM-DD when known, else empty
-  std::string fetched;    // YYYY-MM-DD (WARC-Date) when known
-  std::string site;       // site name when known
-  std::string lang;       // declared language ("ar", "fr", ...) or empty
-  std::string kind;       // "text", "html", "warc", "jsonl"
-  // The main text, UTF-8. Every character offset rasd reports for this
-  // document counts code points of this string. For HTML and JSON Lines it is
-  // the headline, a blank line, then the body with paragraph breaks.
-  std::string text;
-};
 
 struct Options {
   // A larger HTML, text or JSON file, JSON Lines line or WARC record is
@@ -38,8 +23,8 @@ struct Options {
   // member that expands past it at a ratio no real text reaches is refused as
   // a decompression bomb.
   uint64_t max_expanded_bytes = 64ull << 20;
-  // Where data/html/ (teaser and section cues, month names) is found; empty
-  // to look where rasd::FindDataDir looks.
+  // The data folder (data/html/ teaser and section cues, data/<lang>/ month
+  // names); empty to look where rasd::FindDataDir looks.
   std::string data_dir;
   // JSON Lines field names, tried in order; the defaults cover common scrapers.
   std::vector<std::string> jsonl_text_fields = {"text", "content", "body", "article", "maintext"};

@@ -1,6 +1,7 @@
 // What the HTML reader knows about news pages as data: the phrases that open
-// teasers and non-article sections, and the month names of visible
-// datelines (data/html/). Loaded once, immutable afterwards.
+// teasers and non-article sections (data/html/cues.tsv), and the month names
+// of visible datelines (the languages' data/<lang>/months.tsv, which the
+// extractor reads too). Loaded once, immutable afterwards.
 #ifndef RASD_INGEST_PAGE_CUES_H_
 #define RASD_INGEST_PAGE_CUES_H_
 
@@ -10,27 +11,29 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/month_names.h"
+#include "common/month_names.h"
 #include "common/status.h"
 
 namespace rasd::ingest {
 
-// Folds text for matching cues: lower case, French accents and Arabic
-// diacritics, tatweel and hamza forms of alef removed, Arabic-Indic digits
-// made ASCII, every other non-letter a single space; trimmed.
-std::string FoldForMatching(std::string_view utf8);
+// The form cues, headings and titles are compared in: normalize's key form
+// (NormalizeKey), so the reader folds exactly as the extractor does, reduced
+// to its words (letters and digits) with one space between them.
+std::string WordKey(std::string_view utf8);
 
 enum class CueKind { kNone, kTeaser, kSection };
 
 class PageCues {
  public:
-  // Reads <data_dir>/html/cues.tsv and months.tsv.
+  // Reads <data_dir>/html/cues.tsv and every <data_dir>/<lang>/months.tsv.
   static Result<std::unique_ptr<PageCues>> Load(const std::string& data_dir);
-  // Built from rows given directly ("kind\tphrases", "month\tnames").
+  // Built from data given directly: cue rows ("kind\tphrases") and months.
   static std::unique_ptr<PageCues> FromRows(const std::vector<std::string>& cue_rows,
-                                            const std::vector<std::string>& month_rows);
+                                            const std::vector<MonthNames>& months);
 
   // A paragraph opening with a teaser phrase ("read also: ..."), `folded` as
-  // FoldForMatching gives it.
+  // WordKey gives it.
   bool StartsWithTeaser(std::string_view folded) const;
   // A short heading that is a cue and nothing more (digits and punctuation
   // allowed: "Comments (3)"): its kind, else kNone.
@@ -51,9 +54,9 @@ class PageCues {
     int month;
   };
   void AddCues(CueKind kind, std::string_view variants);
-  void AddMonth(int month, std::string_view variants);
+  void AddMonth(const MonthNames& names);
   // Month whose name starts at tokens[i]; sets *used to its token count.
-  int MonthAt(const std::vector<std::string_view>& tokens, size_t i, size_t* used) const;
+  int MonthAt(const std::vector<std::string>& tokens, size_t i, size_t* used) const;
 
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, std::vector<MonthName>> months_;  // by first token

@@ -26,7 +26,7 @@ double ThreadCpuSeconds() {
 struct Item {
   enum class State { kReady, kUnchanged, kFailed };
   int64_t seq = 0;
-  ingest::Document doc;
+  Document doc;
   State state = State::kFailed;
   PreparedDocument prepared;
   std::string error;
@@ -48,7 +48,7 @@ class PipelineState {
     for (int i = 0; i < threads; ++i) workers.emplace_back([this] { WorkerLoop(); });
   }
 
-  void Add(ingest::Document&& doc) {
+  void Add(Document&& doc) {
     auto item = std::make_unique<Item>();
     item->doc = std::move(doc);
     std::unique_lock<std::mutex> lk(mu);
@@ -117,39 +117,29 @@ class PipelineState {
   }
 
   void Process(Item* item, Store* reader) {
-    ingest::Document& doc = item->doc;
+    Document& doc = item->doc;
     std::string uri = doc.url.empty() ? doc.source : doc.url;
     if (reader) {
       auto known = reader->IsStored(uri, ContentHash(doc.text));
       if (known.ok() && *known) {
         item->state = Item::State::kUnchanged;
-        doc = ingest::Document();
+        doc = Document();
         return;
       }
     }
     try {
-      ExtractInput in;
-      in.source = doc.source;
-      in.text = doc.text;
-      in.title = doc.title;
-      in.published = doc.published;
-      in.lang = doc.lang;
       ExtractOptions eo;
       eo.keep_mentions = options.keep_mentions;
       // The numbers and places of ordinary news are noise in the store.
       eo.mentions_of_unrelated = false;
-      Extraction e = extractor->Extract(in, eo);
+      Extraction e = extractor->Extract(doc, eo);
+      // What the reader did not know, the extractor found (title, language).
+      if (doc.title.empty()) doc.title = std::move(e.title);
+      if (doc.lang.empty()) doc.lang = std::move(e.lang);
+      if (doc.published.empty()) doc.published = std::move(e.published);
       DocumentInput d;
       d.uri = std::move(uri);
-      d.source = std::move(doc.source);
-      d.url = std::move(doc.url);
-      d.site = std::move(doc.site);
-      d.title = doc.title.empty() ? std::move(e.title) : std::move(doc.title);
-      d.lang = doc.lang.empty() ? std::move(e.lang) : std::move(doc.lang);
-      d.published = doc.published.empty() ? std::move(e.published) : std::move(doc.published);
-      d.fetched = std::move(doc.fetched);
-      d.kind = std::move(doc.kind);
-      d.text = std::move(doc.text);
+      d.document = std::move(doc);
       d.records = std::move(e.records);
       d.mentions = std::move(e.mentions);
       item->prepared = Prepare(std::move(d));
@@ -230,7 +220,7 @@ class PipelineState {
           case Outcome::kUnchanged: ++delta.unchanged; break;
           case Outcome::kFailed:
             ++delta.failed;
-            failures.emplace_back(batch[i].input.source, r.error);
+            failures.emplace_back(batch[i].input.document.source, r.error);
             break;
         }
         if (r.outcome == Outcome::kStored || r.outcome == Outcome::kReplaced) {
@@ -286,7 +276,7 @@ IngestPipeline::IngestPipeline(Store* store, const Extractor* extractor, Pipelin
 
 IngestPipeline::~IngestPipeline() { state_->Finish(); }
 
-void IngestPipeline::OnDocument(ingest::Document&& doc) { state_->Add(std::move(doc)); }
+void IngestPipeline::OnDocument(Document&& doc) { state_->Add(std::move(doc)); }
 
 void IngestPipeline::OnError(const std::string& source, const std::string& reason) {
   state_->AddFailure(source, reason);

@@ -68,7 +68,7 @@ class IngestPipeline : public ingest::Sink {
   IngestPipeline& operator=(const IngestPipeline&) = delete;
 
   // ingest::Sink. OnDocument blocks while the pipeline is full.
-  void OnDocument(ingest::Document&& doc) override;
+  void OnDocument(Document&& doc) override;
   void OnError(const std::string& source, const std::string& reason) override;
   void OnSkipped(const std::string& source, const std::string& reason) override;
 

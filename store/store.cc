@@ -74,10 +74,10 @@ std::string ContentHash(const std::string& text) { return Sha256Hex(text); }
 
 PreparedDocument Prepare(DocumentInput input) {
   PreparedDocument p;
-  if (input.uri.empty()) input.uri = input.source;
-  p.content_hash = Sha256Hex(input.text);
-  p.folded_title = FoldForSearch(input.title);
-  p.folded_text = FoldForSearch(input.text);
+  if (input.uri.empty()) input.uri = input.document.source;
+  p.content_hash = Sha256Hex(input.document.text);
+  p.folded_title = FoldForSearch(input.document.title);
+  p.folded_text = FoldForSearch(input.document.text);
   // Only documents with records take part in near-duplicate search.
   if (!input.records.empty()) p.signature = MinHashSignature(p.folded_text);
   p.input = std::move(input);
@@ -93,7 +93,7 @@ StoreImpl::~StoreImpl() {
 Result<std::vector<Place>*> StoreImpl::Places() {
   if (places_loaded) return &places;
   auto stmt = Prepare(
-      "SELECT code, 'region', '', name_fr, name_ar, variants_fr, variants_ar FROM regions "
+      "SELECT code, 'region', code, name_fr, name_ar, variants_fr, variants_ar FROM regions "
       "UNION ALL SELECT code, kind, region, name_fr, name_ar, variants_fr, variants_ar FROM provinces");
   if (!stmt.ok()) return stmt.status();
   int rc;
@@ -195,8 +195,9 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options, const st
 }
 
 Status Store::RefreshGazetteer(const std::string& data_dir) {
-  auto places = LoadPlaces(data_dir);
-  if (!places.ok()) return places.status();
+  auto gazetteer = LoadGazetteer(data_dir);
+  if (!gazetteer.ok()) return gazetteer.status();
+  const std::vector<Place>& places = gazetteer->places;
   sqlite3* db = impl_->db;
   Status s = sql::Exec(db, "BEGIN IMMEDIATE", "loading the gazetteer");
   if (!s.ok()) return s;
@@ -215,7 +216,8 @@ Status Store::RefreshGazetteer(const std::string& data_dir) {
   }
   // Regions first: provinces refer to them.
   for (int pass = 0; pass < 2 && s.ok(); ++pass) {
-    for (const Place& p : *places) {
+    for (const Place& p : places) {
+      if (p.kind == "town") continue;  // the store keeps regions and provinces only
       bool is_region = p.kind == "region";
       if (is_region != (pass == 0)) continue;
       if (is_region) {
@@ -281,20 +283,23 @@ Result<Counts> Store::Count() {
   });
 }
 
-Result<std::string> Store::ResolveProvince(const std::string& name) {
-  auto places = impl_->Places();
+namespace {
+
+// A place of one kind by the name a user gave it, or an error saying what to give.
+Result<std::string> ResolvePlace(StoreImpl* impl, const std::string& name, bool regions) {
+  auto places = impl->Places();
   if (!places.ok()) return places.status();
-  std::string code = MatchPlace(**places, name, /*regions=*/false);
-  if (code.empty()) return Status::NotFound("unknown province or prefecture " + QuoteForMessage(name) + " (give an ISO code such as MA-SIK, or its Arabic or French name)");
-  return code;
+  std::string code = MatchPlace(**places, name, regions);
+  if (!code.empty()) return code;
+  return Status::NotFound(std::string(regions ? "unknown region " : "unknown province or prefecture ") +
+                          QuoteForMessage(name) + " (give an ISO code such as " + (regions ? "MA-04" : "MA-SIK") +
+                          ", or its Arabic or French name)");
 }
 
-Result<std::string> Store::ResolveRegion(const std::string& name) {
-  auto places = impl_->Places();
-  if (!places.ok()) return places.status();
-  std::string code = MatchPlace(**places, name, /*regions=*/true);
-  if (code.empty()) return Status::NotFound("unknown region " + QuoteForMessage(name) + " (give an ISO code such as MA-04, or its Arabic or French name)");
-  return code;
-}
+}  // namespace
+
+Result<std::string> Store::ResolveProvince(const std::string& name) { return ResolvePlace(impl_.get(), name, false); }
+
+Result<std::string> Store::ResolveRegion(const std::string& name) { return ResolvePlace(impl_.get(), name, true); }
 
 }  // namespace rasd::store

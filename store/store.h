@@ -26,6 +26,7 @@
 #include <variant>
 #include <vector>
 
+#include "common/document.h"
 #include "common/status.h"
 #include "extract/record.h"
 
@@ -48,10 +49,8 @@ int CurrentSchemaVersion();
 
 // One document and what extraction found in it.
 struct DocumentInput {
-  std::string uri;     // identity in the store; empty: `source`
-  std::string source;  // the reader's name for it (path, path#offset, path:line)
-  std::string url, site, title, lang, published, fetched, kind;
-  std::string text;      // the main text; evidence spans count its code points
+  std::string uri;  // identity in the store; empty: document.source
+  Document document;     // evidence spans count code points of document.text
   std::string original;  // the input as read, when kept; may be empty
   std::vector<Record> records;
   std::vector<Mention> mentions;

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <set>
 
+#include "common/tsv.h"
 #include "store/fingerprint.h"
 #include "store/store_impl.h"
 
@@ -20,18 +21,6 @@ std::string NowUtc() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-std::vector<std::string> SplitCommas(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
 }
 
 void Resummarize(CachedEvent& ev, const MergeOptions& o) { ev.summary = Summarize(ev.members, o); }
@@ -277,7 +266,7 @@ Status Writer::CheckRecords(const DocumentInput& in) {
 
 Status Writer::WriteOne(PreparedDocument& doc, const std::string& now, WriteResult* result) {
   DocumentInput& in = doc.input;
-  if (in.uri.empty()) in.uri = in.source;
+  if (in.uri.empty()) in.uri = in.document.source;
   if (in.uri.empty()) return Status::InvalidArgument("a document without a source or URL");
   if (doc.content_hash.empty()) doc = Prepare(std::move(in));
   Status s = CheckRecords(in);
@@ -311,10 +300,11 @@ Status Writer::WriteOne(PreparedDocument& doc, const std::string& now, WriteResu
 
   sql::Stmt& st = doc_id ? update_doc_ : insert_doc_;
   std::string blob = SignatureToBlob(doc.signature);
-  st.Bind(1, in.uri).Bind(2, in.source.empty() ? in.uri : in.source);
-  st.BindTextOrNull(3, in.url).BindTextOrNull(4, in.site).BindTextOrNull(5, in.title);
-  st.BindTextOrNull(6, in.lang).BindTextOrNull(7, in.published).BindTextOrNull(8, in.fetched);
-  st.BindTextOrNull(9, in.kind).Bind(10, doc.content_hash).BindStatic(11, in.text);
+  const Document& d = in.document;
+  st.Bind(1, in.uri).Bind(2, d.source.empty() ? in.uri : d.source);
+  st.BindTextOrNull(3, d.url).BindTextOrNull(4, d.site).BindTextOrNull(5, d.title);
+  st.BindTextOrNull(6, d.lang).BindTextOrNull(7, d.published).BindTextOrNull(8, d.fetched);
+  st.BindTextOrNull(9, d.kind).Bind(10, doc.content_hash).BindStatic(11, d.text);
   if (in.original.empty()) {
     st.BindNull(12);
   } else {
@@ -554,7 +544,7 @@ Status Writer::InsertRecords(const PreparedDocument& doc, int64_t doc_id, int64_
     m.region = region;
     m.date = rec.date.value_or("");
     m.period_start = rec.period_start.value_or("");
-    m.published = in.published;
+    m.published = in.document.published;
     m.beneficiaries = rec.beneficiaries;
     if (rec.beneficiaries) m.beneficiaries_qualifier = QualifierName(rec.beneficiaries_qualifier.value_or(Qualifier::kExact));
     m.women = rec.women;
@@ -604,7 +594,7 @@ Result<KeyEvents*> Writer::EventsOfKey(const MergeRecord& r) {
     m.budget_mad = load_key_.OptDouble(14);
     m.budget_qualifier = load_key_.Text(15);
     m.programme = load_key_.Text(16);
-    m.sectors = SplitCommas(load_key_.Text(17));
+    m.sectors = SplitVariants(load_key_.Text(17), ',');
     std::sort(m.sectors.begin(), m.sectors.end());
     events[event_id].members.push_back(std::move(m));
   }

@@ -142,7 +142,7 @@ inline const Extractor& SharedExtractor() {
 }
 
 inline Extraction Run(const Example& ex) {
-  ExtractInput in;
+  Document in;
   in.source = ex.Where();
   in.text = ex.at("input");
   in.published = ex.at("published");

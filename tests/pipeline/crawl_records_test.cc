@@ -43,7 +43,16 @@ class CrawlRecords : public ::testing::Test {
     if (articles_.empty()) GTEST_SKIP() << "no corpus articles found (corpus/ or ../shared/corpus)";
   }
 
-  std::vector<ingest::Document> Read(const std::string& path) {
+  // An article's text as the extractor reads it with no page around it.
+  static Document ArticleDocument(const Article& a, std::string text) {
+    Document d;
+    d.source = a.name;
+    d.text = std::move(text);
+    d.published = a.date;
+    return d;
+  }
+
+  std::vector<Document> Read(const std::string& path) {
     CollectingSink sink;
     ingest::Options options = ingest::testing::TestOptions();
     EXPECT_TRUE(ingest::ReadPaths({path}, options, &sink).ok());
@@ -59,14 +68,14 @@ TEST_F(CrawlRecords, HtmlPagesInEveryLayoutAndEncodingGiveTheRecordsOfTheBareTex
   TempDir dir;
   size_t with_records = 0, pages = 0;
   for (const Article& a : articles_) {
-    Extraction bare = extractor_->Extract({a.name, BareText(a), "", a.date, ""});
+    Extraction bare = extractor_->Extract(ArticleDocument(a, BareText(a)));
     with_records += !bare.records.empty();
     // A legacy charset loses what it cannot write (ڭ, Arabic-Indic digits in
     // windows-1256): the page is compared with the text that survives.
     const char* legacy = a.lang == "ar" ? "CP1256" : "CP1252";
     std::string kept;
     ingest::testing::Encode(BareText(a), legacy, &kept);
-    Extraction bare_legacy = extractor_->Extract({a.name, kept, "", a.date, ""});
+    Extraction bare_legacy = extractor_->Extract(ArticleDocument(a, kept));
     std::vector<std::pair<int, std::string>> variants = {{0, "utf-8"}, {1, "utf-8"}, {2, "utf-8"}};
     variants.emplace_back(0, a.lang == "ar" ? "windows-1256" : "windows-1252");
     for (const auto& [layout, charset] : variants) {
@@ -75,10 +84,10 @@ TEST_F(CrawlRecords, HtmlPagesInEveryLayoutAndEncodingGiveTheRecordsOfTheBareTex
       bool utf8 = charset == "utf-8";
       std::string bytes = utf8 ? page.html : ingest::testing::Encode(page.html, legacy);
       ingest::testing::WriteFileBytes(path, bytes);
-      std::vector<ingest::Document> docs = Read(path);
+      std::vector<Document> docs = Read(path);
       ASSERT_EQ(docs.size(), 1u) << path;
-      const ingest::Document& d = docs[0];
-      Extraction got = extractor_->Extract({d.source, d.text, d.title, d.published, d.lang});
+      const Document& d = docs[0];
+      Extraction got = extractor_->Extract(d);
       EXPECT_EQ(Facts(got), Facts(utf8 ? bare : bare_legacy)) << a.name << " layout " << layout << " " << charset;
       ++pages;
     }
@@ -93,7 +102,7 @@ TEST_F(CrawlRecords, JsonLinesAndWarcGiveTheRecordsOfTheBareText) {
   std::vector<std::string> expected;
   for (const Article& a : articles_) {
     std::string text = BareText(a);
-    expected.push_back(Facts(extractor_->Extract({a.name, text, "", a.date, ""})));
+    expected.push_back(Facts(extractor_->Extract(ArticleDocument(a, text))));
     nlohmann::json line = {{"url", a.url}, {"title", a.headline}, {"date", a.date},
                            {"text", text.substr(a.headline.size() + 2)}};
     jsonl += line.dump() + "\n";
@@ -109,11 +118,11 @@ TEST_F(CrawlRecords, JsonLinesAndWarcGiveTheRecordsOfTheBareText) {
   ingest::testing::WriteFileBytes(dir.File("scrape.jsonl"), jsonl);
   ingest::testing::WriteFileBytes(dir.File("crawl.warc.gz"), warc);
   for (const std::string& name : {"scrape.jsonl", "crawl.warc.gz"}) {
-    std::vector<ingest::Document> docs = Read(dir.File(name));
+    std::vector<Document> docs = Read(dir.File(name));
     ASSERT_EQ(docs.size(), expected.size()) << name;
     for (size_t i = 0; i < docs.size(); ++i) {
-      const ingest::Document& d = docs[i];
-      Extraction got = extractor_->Extract({d.source, d.text, d.title, d.published, d.lang});
+      const Document& d = docs[i];
+      Extraction got = extractor_->Extract(d);
       EXPECT_EQ(Facts(got), expected[i]) << name << " " << articles_[i].name;
     }
   }

@@ -337,7 +337,7 @@ TEST_F(StoreTest, RepublishedDispatchIsLinkedAndCountedOnce) {
 TEST_F(StoreTest, ExactCopyUnderAnotherAddressIsLinked) {
   auto results = Write({OujdaDoc("a", 43, 2, 776615)});
   DocumentInput copy = OujdaDoc("a", 43, 2, 776615);
-  copy.uri = copy.source = "b";
+  copy.uri = copy.document.source = "b";
   auto second = Write({copy});
   EXPECT_EQ(second[0].duplicate_of, results[0].document_id);
   EXPECT_EQ(second[0].similarity, 1.0);

@@ -97,13 +97,13 @@ inline DocumentInput Doc(const std::string& uri, const std::string& text, std::v
                          const std::string& published = "") {
   DocumentInput d;
   d.uri = uri;
-  d.source = uri;
-  d.text = text;
+  d.document.source = uri;
+  d.document.text = text;
   size_t nl = text.find('\n');
-  d.title = text.substr(0, nl == std::string::npos ? std::min<size_t>(text.size(), 80) : nl);
-  d.lang = "ar";
-  d.published = published;
-  d.kind = "text";
+  d.document.title = text.substr(0, nl == std::string::npos ? std::min<size_t>(text.size(), 80) : nl);
+  d.document.lang = "ar";
+  d.document.published = published;
+  d.document.kind = "text";
   d.records = std::move(records);
   return d;
 }
