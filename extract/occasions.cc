@@ -59,7 +59,10 @@ bool InListAfter(const ArticleReading& art, const Found& c, const Found& p) {
         depth += w == "(" ? 1 : (w == ")" ? -1 : 0);
         continue;
       }
-      if (depth > 0 || toks[t].kind == Token::Kind::kDigits || utf8::CountCodePoints(w) <= 3 || is_admin(t)) continue;
+      // Short linking words, and an item the gazetteer does not know in a list
+      // joined by "و" ("، وأغادير، ").
+      bool joined_item = w.compare(0, 2, "\xD9\x88") == 0 && t > at && TokenText(text, toks[t - 1]) == ",";
+      if (depth > 0 || toks[t].kind == Token::Kind::kDigits || utf8::CountCodePoints(w) <= 3 || is_admin(t) || joined_item) continue;
       return false;
     }
     if (q == &p) return true;
