@@ -18,6 +18,57 @@ class ExtractorImpl {
 
 namespace {
 
+// "Taza (18 juillet) ...\njeudi, 23 mai, 2024 à 21:47\n...": a line of a few
+// words right under the headline that holds a full date dates the article. A
+// date above the headline, among the site's menus, is the site's own.
+Date DatedHeader(const DocumentView& doc, const std::vector<Found>& mentions) {
+  constexpr size_t kHeaderWords = 8;
+  const auto& toks = *doc.tokens;
+  // Lines as token ranges.
+  std::vector<std::pair<size_t, size_t>> lines;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    if (t == 0 || toks[t].line_before) lines.push_back({t, t});
+    lines.back().second = t + 1;
+  }
+  auto words = [&](const std::pair<size_t, size_t>& l) {
+    size_t n = 0;
+    for (size_t t = l.first; t < l.second; ++t) n += toks[t].kind == Token::Kind::kWord;
+    return n;
+  };
+  size_t title = 0;
+  while (title < lines.size() && words(lines[title]) < 3) ++title;
+  for (size_t l = title + 1; l < lines.size() && l <= title + 2; ++l) {
+    if (words(lines[l]) > kHeaderWords) break;
+    for (const Found& m : mentions) {
+      if (m.kind == Found::Kind::kDate && m.date.day != 0 && m.noun.empty() && m.tok_begin >= lines[l].first &&
+          m.tok_end <= lines[l].second) {
+        return m.date;
+      }
+    }
+  }
+  return {};
+}
+
+// Capitals are folded away in the key form, yet they tell a name from a word
+// ("Salé" the city, "salé" salty): each word token learns whether its first
+// letter is a Latin capital in the original.
+void MarkCapitalized(std::string_view original, const NormalizedText& norm, std::vector<Token>* tokens) {
+  size_t cp = 0, byte = 0;
+  for (Token& t : *tokens) {
+    if (t.kind != Token::Kind::kWord) continue;
+    size_t target = norm.ToOriginal(t.begin, t.end).start;
+    if (target < cp) continue;
+    for (; cp < target && byte < original.size(); ++cp) {
+      ++byte;
+      while (byte < original.size() && (static_cast<unsigned char>(original[byte]) & 0xC0) == 0x80) ++byte;
+    }
+    if (byte >= original.size()) break;
+    size_t at = byte;
+    char32_t c = utf8::Next(original, &at);
+    t.capitalized = (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+  }
+}
+
 const char* KindName(Found::Kind k) {
   switch (k) {
     case Found::Kind::kNumber: return "number";
@@ -81,6 +132,7 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
 
   std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
   KeyTokens(norm.text, lang->clitics, *lex.vocabulary, &tokens);
+  MarkCapitalized(original, norm, &tokens);
   std::vector<ByteRange> sentences = KeyFormSentences(original, norm);
   if (sentences.empty()) sentences.push_back({0, norm.text.size()});
   DocumentView doc{norm.text, &tokens, {}};
@@ -97,6 +149,14 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
   std::vector<Found> numbers = FindNumbers(doc, *lang);
   std::vector<Found> mentions = FindMentions(doc, *lang, lex, numbers, reference);
   if (!reference.valid()) {
+    // A dated header under the headline is the article's own date.
+    Date header = DatedHeader(doc, mentions);
+    if (header.valid()) {
+      out.published = header.ToString();
+      mentions = FindMentions(doc, *lang, lex, numbers, header);
+    }
+  }
+  if (!reference.valid() && out.published.empty()) {
     // Without a publication date, "this month" refers to the latest month the
     // article itself states.
     Date latest;

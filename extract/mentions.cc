@@ -217,7 +217,9 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       bool dateline = (i == 0 || toks[i].line_before) && f.tok_end < toks.size() &&
                       toks[f.tok_end].kind == Token::Kind::kPunct;
       f.dateline = dateline;
-      if (!p.needs_cue || f.admin_cue || dateline) out.push_back(f);
+      // A name that is also a word needs its administrative noun, its dateline,
+      // or (in Latin script) its capital: "à Salé", not "un goût salé".
+      if (!p.needs_cue || f.admin_cue || dateline || toks[i].capitalized) out.push_back(f);
     }
     // Sectors and programmes: a blocking phrase ("-", e.g. "بناء على",
     // "المصالحة الوطنية") hides the cues inside it.

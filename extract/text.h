@@ -18,6 +18,7 @@ struct Token {
   size_t end = 0;
   bool space_before = true;  // false when glued to the previous token (و678, ل37)
   bool line_before = false;  // a line break separates it from the previous token
+  bool capitalized = false;  // kWord: starts with a Latin capital in the original text
   double value = 0;          // kDigits: the number read with the press's separators
   bool decimal = false;      // kDigits: has a fractional part
   int digits = 0;            // kDigits: digits before any separator (a year has 4)
