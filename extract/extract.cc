@@ -132,7 +132,6 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
 
   std::vector<Token> tokens = Tokenize(norm.text, lang->decimal_reh);
   KeyTokens(norm.text, lang->clitics, *lex.vocabulary, &tokens);
-  MarkCapitalized(original, norm, &tokens);
   std::vector<ByteRange> sentences = KeyFormSentences(original, norm);
   if (sentences.empty()) sentences.push_back({0, norm.text.size()});
   DocumentView doc{norm.text, &tokens, {}};
@@ -145,6 +144,7 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
 
   // Most crawled pages never name the programme's beneficiaries: stop there.
   if ((!options.keep_mentions || !options.mentions_of_unrelated) && !HasCue(doc, *lang, "subject")) return out;
+  MarkCapitalized(original, norm, &tokens);
   Date reference = ParseIsoDate(input.published);
   std::vector<Found> numbers = FindNumbers(doc, *lang);
   std::vector<Found> mentions = FindMentions(doc, *lang, lex, numbers, reference);
@@ -166,7 +166,8 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
     }
     if (latest.valid()) mentions = FindMentions(doc, *lang, lex, numbers, latest);
   }
-  RecordContext ctx{&norm, &doc, &sentences, &lex, original};
+  const std::vector<uint32_t> original_bytes = CodePointOffsets(original);
+  RecordContext ctx{&norm, &doc, &sentences, &lex, original, &original_bytes};
   out.records = BuildRecords(ctx, mentions);
   if (options.keep_mentions) {
     for (const Found& f : mentions) {

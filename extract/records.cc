@@ -161,6 +161,16 @@ void AttachSectors(const ArticleReading& art, const std::vector<EventDraft>& eve
 
 }  // namespace
 
+std::vector<uint32_t> CodePointOffsets(std::string_view original) {
+  std::vector<uint32_t> at;
+  at.reserve(original.size() + 1);
+  for (size_t i = 0; i < original.size(); ++i) {
+    if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) at.push_back(static_cast<uint32_t>(i));
+  }
+  at.push_back(static_cast<uint32_t>(original.size()));
+  return at;
+}
+
 Evidence MakeEvidence(const RecordContext& ctx, const Found& f) {
   const auto& toks = *ctx.doc->tokens;
   Evidence e;
@@ -168,8 +178,14 @@ Evidence MakeEvidence(const RecordContext& ctx, const Found& f) {
   e.span = ctx.norm->ToOriginal(b, en);
   const ByteRange& s = (*ctx.sentences)[f.sentence];
   e.sentence = ctx.norm->ToOriginal(s.begin, s.end);
-  e.text = std::string(utf8::SliceCodePoints(ctx.original, e.span.start, e.span.end));
-  e.sentence_text = std::string(utf8::SliceCodePoints(ctx.original, e.sentence.start, e.sentence.end));
+  auto slice = [&](const Span& span) {
+    const std::vector<uint32_t>& at = *ctx.original_bytes;
+    size_t b = std::min<size_t>(static_cast<size_t>(span.start), at.size() - 1);
+    size_t en = std::min<size_t>(static_cast<size_t>(span.end), at.size() - 1);
+    return std::string(ctx.original.substr(at[b], at[std::max(b, en)] - at[b]));
+  };
+  e.text = slice(e.span);
+  e.sentence_text = slice(e.sentence);
   return e;
 }
 

@@ -4,6 +4,7 @@
 #ifndef RASD_EXTRACT_RECORDS_H_
 #define RASD_EXTRACT_RECORDS_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "extract/lexicon.h"
@@ -19,7 +20,13 @@ struct RecordContext {
   const std::vector<ByteRange>* sentences;  // merged sentences, bytes of norm->text
   const Lexicons* lex;
   std::string_view original;  // sanitised original text (for evidence texts)
+  // Byte offset of each code point of `original`, and its length at the end:
+  // evidence texts are cut in constant time.
+  const std::vector<uint32_t>* original_bytes = nullptr;
 };
+
+// The byte offsets RecordContext::original_bytes holds.
+std::vector<uint32_t> CodePointOffsets(std::string_view original);
 
 std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Found>& mentions);
 

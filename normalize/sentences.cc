@@ -73,6 +73,7 @@ bool EndsSentence(std::string_view text, const ByteRange& r) {
 // inside a sentence. A long line that does not end a sentence runs on.
 std::vector<ByteRange> MergeWrappedLines(std::string_view text, std::vector<ByteRange> s) {
   std::vector<ByteRange> out;
+  const size_t first_line_end = std::min(text.find('\n'), text.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (!out.empty() && i > 0) {
       ByteRange& prev = out.back();
@@ -81,7 +82,7 @@ std::vector<ByteRange> MergeWrappedLines(std::string_view text, std::vector<Byte
       bool next_long = utf8::CountCodePoints(text.substr(s[i].begin, s[i].end - s[i].begin)) > 30 || EndsSentence(text, s[i]);
       std::string_view gap = text.substr(prev.end, s[i].begin - prev.end);
       // The first line is a headline or a lead, never the start of a wrapped sentence.
-      bool first_line = text.substr(0, prev.end).find('\n') == std::string_view::npos;
+      bool first_line = prev.end <= first_line_end;
       if (long_line && next_long && !EndsSentence(text, prev) && gap.find('\n') != std::string_view::npos && out.size() > 1 &&
           !first_line) {
         prev.end = s[i].end;
