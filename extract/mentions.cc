@@ -98,6 +98,42 @@ bool PerPersonNear(const DocumentView& doc, const LanguageLexicon& lang, const F
   return false;
 }
 
+// "بلغ عدد المستفيدين من هذه العملية 20", "le nombre des bénéficiaires s'élève
+// à 19": the noun comes first, after "number of", and the figure a few words
+// later, with no noun or currency of its own.
+void CountsAfterTheirNoun(const DocumentView& doc, const LanguageLexicon& lang, const std::vector<Found>& numbers,
+                          std::vector<Found>* out) {
+  const auto& toks = *doc.tokens;
+  constexpr size_t kReach = 8;
+  std::vector<bool> used(toks.size(), false);
+  for (const Found& m : *out) {
+    if (m.kind == Found::Kind::kMoney || m.kind == Found::Kind::kCount) {
+      for (size_t t = m.tok_begin; t < m.tok_end; ++t) used[t] = true;
+    }
+  }
+  std::vector<Found> found;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    size_t len = 0;
+    if (toks[i].kind != Token::Kind::kWord || !CueRoleAt(doc, lang, i, "number_of", &len)) continue;
+    PhraseTable::Match nm = lang.count_nouns.Find(doc.text, toks, i + len, lang.clitics);
+    if (nm.entry < 0) continue;
+    size_t noun_end = i + len + nm.tokens;
+    for (const Found& n : numbers) {
+      if (n.tok_begin < noun_end || n.tok_begin - noun_end > kReach || n.sentence != doc.sentence_of[i]) continue;
+      if (used[n.tok_begin] || n.value < 1 || n.value != std::floor(n.value) || toks[n.tok_begin].digits == 4) break;
+      bool clause_break = false;
+      for (size_t t = noun_end; t < n.tok_begin; ++t) clause_break = clause_break || IsPunct(doc, t, ",") || IsPunct(doc, t, ".");
+      if (clause_break) break;
+      Found c = n;
+      c.kind = Found::Kind::kCount;
+      c.noun = lang.count_values[nm.entry].noun;
+      found.push_back(c);
+      break;
+    }
+  }
+  out->insert(out->end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 bool HasCue(const DocumentView& doc, const LanguageLexicon& lang, const std::string& role) {
@@ -194,6 +230,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
     out.push_back(c);
     i = c.tok_end - 1;
   }
+  CountsAfterTheirNoun(doc, lang, numbers, &out);
   FindDates(doc, lang, reference, &out);
   // Places, sectors, programmes and cues: one pass of phrase lookups.
   size_t place_end = 0;  // a place name's own words are not places again
