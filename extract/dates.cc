@@ -111,6 +111,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
       if (int y = YearAt(toks, i + len)) {
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
         out->back().noun = "since";
+        i += len;  // the longest phrase is the one mention
         continue;
       }
     }
@@ -124,6 +125,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
           continue;
         }
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
+        i += len;
         continue;
       }
     }
