@@ -125,6 +125,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
           continue;
         }
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
+        out->back().season = true;
         i += len;
         continue;
       }

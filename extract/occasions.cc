@@ -386,6 +386,15 @@ void DateEvents(const ArticleReading& art, std::vector<EventDraft>* events) {
       }
     }
   }
+  // The year of the programme or season the article names dates every event
+  // of it that has no date of its own.
+  const Found* season = nullptr;
+  for (const Found& d : mentions) {
+    if (d.season && UsableDate(art, d)) { season = &d; break; }
+  }
+  for (EventDraft& e : *events) {
+    if (!e.date && season) e.date = season;
+  }
 }
 
 std::vector<const Found*> SectorCues(const ArticleReading& art) {
