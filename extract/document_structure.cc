@@ -120,11 +120,16 @@ bool OffTopicHeadline(const ArticleReading& art) {
     any_title = true;
     if (Has(art.info[sn], "off_topic")) return true;
   }
-  // With no headline, the lead's first sentence says what the article is about.
+  // With no headline, the lead's first line says what the article is about.
   if (!any_title) {
-    for (const SentenceInfo& s : art.info) {
-      if (s.chrome) continue;
-      return Has(s, "off_topic");
+    const auto& sentences = *art.ctx.sentences;
+    std::string_view text = art.ctx.doc->text;
+    size_t line_end = std::string_view::npos;
+    for (size_t sn = 0; sn < art.info.size(); ++sn) {
+      if (art.info[sn].chrome) continue;
+      if (line_end == std::string_view::npos) line_end = std::min(text.find('\n', sentences[sn].begin), text.size());
+      if (sentences[sn].begin >= line_end) break;
+      if (Has(art.info[sn], "off_topic")) return true;
     }
   }
   return false;

@@ -10,7 +10,7 @@ using K = Found::Kind;
 // Small sums are prices or per-person amounts, and foreign money is not the
 // programme's: only counts and sums in dirhams from a thousand up are figures.
 bool IsFigure(const Found& m, std::string* field) {
-  if (m.kind == K::kCount && !m.part) *field = m.noun;
+  if (m.kind == K::kCount && !m.part && !m.other_scheme) *field = m.noun;
   else if (m.kind == K::kMoney && m.code == "MAD" && m.value >= 1000 && !m.per_person) *field = "budget_mad";
   else return false;
   return true;

@@ -196,6 +196,10 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
       for (size_t t = c.tok_begin; t < c.tok_end; ++t) in_number[t] = true;  // "4 femmes" is one count, not two
       // "الرحامنة (7 مستفيدين)", "الحلويات (مشروعان)": one part of a breakdown.
       c.part = c.tok_begin > 0 && IsPunct(doc, c.tok_begin - 1, "(") && IsPunct(doc, c.tok_end, ")");
+      // "تشغيل 933 سجينا سابقا", "la formation de 700 jeunes": another scheme's people.
+      for (size_t back = 1; back <= 2 && back <= c.tok_begin; ++back) {
+        if (CueRoleAt(doc, lang, c.tok_begin - back, "other_scheme")) c.other_scheme = true;
+      }
       out.push_back(c);
     }
   }

@@ -29,6 +29,7 @@ struct Found {
   bool dateline = false;               // place: opens a line, before a dash (agency dateline)
   bool words = false;                  // number: written (at least partly) in words
   bool season = false;                 // date: the year of a programme or season ("Ramadan 2014", "موسم 2024")
+  bool other_scheme = false;           // count: people employed or trained, not given projects
   bool part = false;                   // count: in parentheses after a name, one part of a breakdown
   bool per_person = false;             // money: an amount each beneficiary received, not a total
 };

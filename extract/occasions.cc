@@ -116,7 +116,18 @@ const Found* PlaceFor(const ArticleReading& art, const Found* title_place, size_
   if (best && ctx.lex->place_values[best->place].kind == "region") {
     std::string prov, reg;
     ProvinceOf(art, *best, &prov, &reg);
-    if (prov.empty() && title_place) return title_place;
+    if (prov.empty()) {
+      // "... جهة سوس ماسة": the region of a province already named, which
+      // stays the venue.
+      const Found* inside = nullptr;
+      for (const Found& p : mentions) {
+        if (p.tok_begin >= best->tok_begin || !EligiblePlace(art, p, allow_centre) || p.dateline) continue;
+        if (ctx.lex->place_values[p.place].kind == "region" || ctx.lex->place_values[p.place].region != reg) continue;
+        inside = &p;
+      }
+      if (inside) return inside;
+      if (title_place) return title_place;
+    }
   }
   if (!best && !title_place && !allow_centre) {
     // With no other place, the prison or centre where it happened is the venue.
@@ -245,11 +256,34 @@ void DraftLaunches(const ArticleReading& art, std::vector<EventDraft>* events) {
   }
 }
 
+// The headline (or, with none, the lead's first sentence) tells of an
+// agreement signed and of nothing handed over.
+bool HeadlineTellsOfSigning(const ArticleReading& art) {
+  bool signing = false, handover = false, any_title = false;
+  for (const SentenceInfo& s : art.info) {
+    if (!s.title) continue;
+    any_title = true;
+    signing = signing || Has(s, "signing");
+    handover = handover || Has(s, "handover");
+  }
+  if (!any_title) {
+    for (const SentenceInfo& s : art.info) {
+      if (s.chrome) continue;
+      signing = Has(s, "signing");
+      handover = Has(s, "handover");
+      break;
+    }
+  }
+  return signing && !handover;
+}
+
 // A programme article with no figure: one event where it happened, the
 // title's place or else the place named most often.
 void DraftEventWithoutFigures(const ArticleReading& art, const Found* title_place, bool any_aggregate,
                               std::vector<EventDraft>* events) {
   const auto& mentions = art.mentions;
+  // An agreement signed, and nothing handed over: no event.
+  if (HeadlineTellsOfSigning(art)) return;
   const Found* p = title_place;
   if (!p) {
     std::map<std::string, int> votes;

@@ -126,6 +126,32 @@ Record EventRecord(const ArticleReading& art, const EventDraft& e, std::vector<R
   return r;
 }
 
+// An agreement's envelope said twice, once beside the event's place, is still
+// no event's budget; an event left with no figure told of nothing else.
+void DropEnvelopesFromEvents(const std::vector<AggregateDraft>& aggregates, std::vector<EventDraft>* events,
+                             std::vector<Record>* records) {
+  for (size_t i = 0; i < records->size();) {
+    Record& r = (*records)[i];
+    bool envelope = false;
+    for (const AggregateDraft& a : aggregates) {
+      if (a.envelope && r.budget_mad && a.record.budget_mad && std::abs(*r.budget_mad - *a.record.budget_mad) < 0.5) envelope = true;
+    }
+    if (envelope) {
+      r.budget_mad.reset();
+      r.budget_qualifier.reset();
+      r.evidence.erase("budget_mad");
+    }
+    const EventDraft& e = (*events)[i];
+    bool empty = !r.beneficiaries && !r.women && !r.projects && !r.budget_mad;
+    if (envelope && empty && !e.listed && !e.launch) {
+      records->erase(records->begin() + static_cast<long>(i));
+      events->erase(events->begin() + static_cast<long>(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
 void AddSector(const ArticleReading& art, const Found& s, Record& r) {
   if (std::find(r.sectors.begin(), r.sectors.end(), s.code) != r.sectors.end()) return;
   r.sectors.push_back(s.code);
@@ -208,6 +234,7 @@ std::vector<Record> BuildRecords(const RecordContext& ctx, const std::vector<Fou
   if (records.size() == 1) FillFromTitle(art, figures, records.front());
   const Record* sole_event = events.size() == 1 ? &records.front() : nullptr;
   std::vector<AggregateDraft> aggregates = AggregateRecords(art, figures, sole_event);
+  DropEnvelopesFromEvents(aggregates, &events, &records);
   for (AggregateDraft& a : aggregates) records.push_back(a.record);
   AttachSectors(art, events, aggregates, &records);
   // The programme the article names is that of everything it reports, but for
