@@ -56,13 +56,38 @@ bool NamesPlace(const ArticleReading& art, size_t sentence) {
 // A sentence of totals, or one that runs on from a sentence of national totals
 // ("... across the kingdom's regions. The projects numbered 303 ..."), or one
 // that states a period.
+// Does an aggregate cue of the figure's sentence govern it? Not one that
+// follows it past a comma ("850 ألف درهم، ضمن برنامج أوسع ..."), nor one that
+// says where the people come from ("19 personnes libérées de différentes
+// régions du Royaume").
+bool GovernedByAggregateCue(const ArticleReading& art, const Found& m) {
+  const auto& toks = *art.ctx.doc->tokens;
+  std::string_view text = art.ctx.doc->text;
+  for (const Found& c : art.mentions) {
+    if (c.kind != K::kCue || c.code != "aggregate" || c.sentence != m.sentence) continue;
+    if (c.tok_begin < m.tok_begin) return true;
+    if (CommaBetween(art, m.tok_end, c.tok_begin)) continue;
+    bool from = false;
+    if (c.tok_begin > 0) {
+      std::string_view before = TokenText(text, toks[c.tok_begin - 1]);
+      from = before == "de" || before == "des" || before == "du" || before == "\xD9\x85\xD9\x86";  // من
+    }
+    std::string_view first = TokenText(text, toks[c.tok_begin]);
+    from = from || first == "\xD9\x85\xD9\x86";
+    if (m.kind == K::kCount && from && c.tok_begin - m.tok_end <= 4) continue;
+    return true;
+  }
+  return false;
+}
+
 bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
   const auto& info = art.info;
-  bool aggregate = Has(info[m.sentence], "aggregate") ||
+  bool aggregate = GovernedByAggregateCue(art, m) ||
                    (m.sentence > 0 && Has(info[m.sentence - 1], "aggregate") && !NamesPlace(art, m.sentence) &&
                     !info[m.sentence - 1].has_figure);
   for (const Found& d : art.mentions) {
-    if (d.kind == K::kDate && d.sentence == m.sentence && d.noun == "period") aggregate = true;
+    // A period, or a start it runs from ("depuis 2017"): a running total.
+    if (d.kind == K::kDate && d.sentence == m.sentence && (d.noun == "period" || d.noun == "since")) aggregate = true;
   }
   return aggregate;
 }
