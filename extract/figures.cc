@@ -68,9 +68,9 @@ bool GovernedByAggregateCue(const ArticleReading& art, const Found& m) {
     if (c.tok_begin < m.tok_begin) return true;
     if (CommaBetween(art, m.tok_end, c.tok_begin)) continue;
     bool from = false;
-    if (c.tok_begin > 0) {
-      std::string_view before = TokenText(text, toks[c.tok_begin - 1]);
-      from = before == "de" || before == "des" || before == "du" || before == "\xD9\x85\xD9\x86";  // من
+    for (size_t t = m.tok_end; t < c.tok_begin; ++t) {
+      std::string_view w = TokenText(text, toks[t]);
+      from = from || w == "de" || w == "des" || w == "du" || w == "\xD9\x85\xD9\x86";  // من
     }
     std::string_view first = TokenText(text, toks[c.tok_begin]);
     from = from || first == "\xD9\x85\xD9\x86";
