@@ -54,6 +54,25 @@ void PlaceAggregate(const ArticleReading& art, size_t s, bool env, const Record*
   } else if (env && sole_event && sole_event->province) {
     r.province = sole_event->province;
     r.region = sole_event->region;
+  } else if (env) {
+    // The envelope of the agreement the article tells of: the one province
+    // its sentences name, parties included.
+    std::set<std::string> parties;
+    const Found* party = nullptr;
+    for (const Found& c : art.mentions) {
+      if (c.kind != K::kCue || c.code != "envelope" || !art.info[c.sentence].active) continue;
+      for (const Found& p : art.mentions) {
+        if (p.kind != K::kPlace || p.sentence != c.sentence || p.dateline) continue;
+        if (ctx.lex->place_values[p.place].kind == "region") continue;
+        parties.insert(p.code);
+        party = &p;
+      }
+    }
+    if (parties.size() == 1) {
+      r.province = *parties.begin();
+      r.region = ctx.lex->region_of.count(*r.province) ? ctx.lex->region_of.at(*r.province) : "";
+      place = party;
+    }
   }
   if (place && (r.province || r.region)) PutEvidence(art, r, "province", *place);
 }
