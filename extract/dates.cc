@@ -115,6 +115,16 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
         continue;
       }
     }
+    // "خلال سنة 2014", "au cours de l'année 2013": what was done over a year, a
+    // total of that year.
+    if (CueRoleAt(doc, lang, i, "during_year", &len)) {
+      if (int y = YearAt(toks, i + len)) {
+        AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
+        out->back().noun = "during";
+        i += len;
+        continue;
+      }
+    }
     // "موسم 2024", "سنة 2024".
     if (CueRoleAt(doc, lang, i, "year", &len)) {
       if (int y = YearAt(toks, i + len)) {

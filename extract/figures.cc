@@ -87,7 +87,9 @@ bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
                     !info[m.sentence - 1].has_figure);
   for (const Found& d : art.mentions) {
     // A period, or a start it runs from ("depuis 2017"): a running total.
-    if (d.kind == K::kDate && d.sentence == m.sentence && (d.noun == "period" || d.noun == "since")) aggregate = true;
+    if (d.kind == K::kDate && d.sentence == m.sentence && (d.noun == "period" || d.noun == "since" || d.noun == "during")) {
+      aggregate = true;
+    }
   }
   return aggregate;
 }

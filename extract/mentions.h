@@ -22,7 +22,7 @@ struct Found {
   double value = 0;                    // number, money (MAD), count
   std::string code;                    // place ISO code, sector code, programme, cue role, currency
   std::string qualifier = "exact";     // money and counts
-  std::string noun;                    // count: beneficiaries, women, projects; place: kind
+  std::string noun;                    // count: beneficiaries, women, projects; place: kind; date: period, since, during
   Date date;                           // date
   int place = -1;                      // index into Lexicons::place_values
   bool admin_cue = false;              // place: after an administrative noun

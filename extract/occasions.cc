@@ -386,7 +386,9 @@ void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* 
 }
 
 bool UsableDate(const ArticleReading& art, const Found& d) {
-  if (d.kind != K::kDate || !art.info[d.sentence].active || d.noun == "period" || d.noun == "since") return false;
+  if (d.kind != K::kDate || !art.info[d.sentence].active || d.noun == "period" || d.noun == "since" || d.noun == "during") {
+    return false;
+  }
   for (const Found& c : art.mentions) {
     if (c.kind == K::kCue && c.code == "not_event_date" && c.sentence == d.sentence && c.tok_end <= d.tok_begin &&
         d.tok_begin - c.tok_end <= 12 && !CommaBetween(art, c.tok_end, d.tok_begin)) {
