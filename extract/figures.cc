@@ -82,7 +82,9 @@ bool GovernedByAggregateCue(const ArticleReading& art, const Found& m) {
 
 bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
   const auto& info = art.info;
-  bool aggregate = GovernedByAggregateCue(art, m) ||
+  // "Ce programme ... devra bénéficier à 478": the programme's own targets,
+  // whatever the sentence's clauses.
+  bool aggregate = Has(info[m.sentence], "programme_total") || GovernedByAggregateCue(art, m) ||
                    (m.sentence > 0 && Has(info[m.sentence - 1], "aggregate") && !NamesPlace(art, m.sentence) &&
                     !info[m.sentence - 1].has_figure);
   for (const Found& d : art.mentions) {

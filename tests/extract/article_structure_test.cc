@@ -101,8 +101,8 @@ TEST(ArticleStructure, AFigureGivenForComparisonIsAnotherPeriodsTotal) {
       "Programme national d'appui aux micro-projets des ex-détenus\n"
       "La Fondation Mohammed VI pour la réinsertion des détenus a remis vendredi à Salé des équipements à "
       "30 ex-détenus pour créer leurs activités génératrices de revenus.\n"
-      "Ce programme mobilise cette année une enveloppe globale de 12 millions de DH (contre 9 millions de DH "
-      "l'année précédente).\n");
+      "Ce programme, qui mobilise cette année une enveloppe globale de 12 millions de DH (contre 9 millions de "
+      "DH l'année précédente), devra bénéficier à 400 anciens détenus.\n");
   int aggregates = 0;
   for (const Record& r : records) {
     if (r.scope != Scope::kAggregate) continue;
