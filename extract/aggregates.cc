@@ -15,18 +15,21 @@ using K = Found::Kind;
 std::vector<std::vector<Figure>> GroupAdjacentSentences(const ArticleReading& art, const SortedFigures& figures) {
   std::vector<std::vector<Figure>> groups;
   size_t last_sentence = static_cast<size_t>(-1);
-  bool last_envelope = false;
+  bool last_envelope = false, last_target = false;
   for (auto& [s, figs] : figures.aggregate) {
     bool env = figures.envelope_sentences.count(s) > 0;
     bool own_date = false;
     for (const Found& d : art.mentions) if (d.kind == K::kDate && d.sentence == s) own_date = true;
-    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope && !own_date) {
+    // A programme's targets and what was already done are two totals.
+    bool target = Has(art.info[s], "programme_total");
+    if (!groups.empty() && s == last_sentence + 1 && env == last_envelope && !own_date && target == last_target) {
       groups.back().insert(groups.back().end(), figs.begin(), figs.end());
     } else {
       groups.push_back(figs);
     }
     last_sentence = s;
     last_envelope = env;
+    last_target = target;
   }
   return groups;
 }
