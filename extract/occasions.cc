@@ -407,6 +407,16 @@ void DateEvents(const ArticleReading& art, std::vector<EventDraft>* events) {
   }
   for (EventDraft& e : *events) {
     if (e.date) continue;
+    if (e.launch && e.place) {
+      // A launch told in passing: the date nearest its place.
+      size_t best = 0;
+      for (const Found& d : mentions) {
+        if (d.sentence != e.place->sentence || !UsableDate(art, d)) continue;
+        size_t distance = d.tok_begin > e.place->tok_begin ? d.tok_begin - e.place->tok_begin : e.place->tok_begin - d.tok_begin;
+        if (!e.date || distance < best) { e.date = &d; best = distance; }
+      }
+      continue;
+    }
     size_t first = e.sentences.empty() ? 0 : *std::min_element(e.sentences.begin(), e.sentences.end());
     for (size_t s : e.sentences) {
       for (const Found& d : mentions) if (!e.date && d.sentence == s && UsableDate(art, d)) e.date = &d;
