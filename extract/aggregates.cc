@@ -227,11 +227,27 @@ std::vector<AggregateDraft> AggregateRecords(const ArticleReading& art, const So
     }
   }
   // A figure given for comparison is the total of another period, undated
-  // unless its clause says when.
+  // unless its clause says when: "the year before" the year of the total it
+  // is set against.
+  const size_t totals = out.size();
   for (const Figure& fig : figures.comparisons) {
     Record r;
     r.scope = Scope::kAggregate;
     FillAggregateFigures(art, {fig}, r);
+    bool previous_year = false;
+    for (const Found& c : art.mentions) {
+      if (c.kind == K::kCue && c.code == "previous_year" && c.sentence == fig.f->sentence && c.tok_begin >= fig.f->tok_end &&
+          c.tok_begin - fig.f->tok_end <= 6) previous_year = true;
+    }
+    for (size_t i = 0; i < totals && previous_year; ++i) {
+      const Record& other = out[i].record;
+      bool same_sentence = false;
+      for (size_t a : out[i].anchors) same_sentence = same_sentence || art.ctx.doc->sentence_of[a] == fig.f->sentence;
+      if (!same_sentence || !other.date || other.date->size() < 4) continue;
+      r.date = std::to_string(std::atoi(other.date->substr(0, 4).c_str()) - 1);
+      if (other.evidence.count("date")) r.evidence["date"] = other.evidence.at("date");
+      break;
+    }
     AggregateDraft d{std::move(r), false, {fig.f->tok_begin}};
     d.comparison = true;
     out.push_back(std::move(d));

@@ -92,7 +92,7 @@ void PhraseTable::Add(std::string_view form, int entry, Vocabulary* vocabulary) 
 // and dashes (بني ملال-خنيفرة, Beni-Mellal), apostrophes (aujourd'hui) and
 // the dots of abbreviations (د.م.).
 bool IsDash(std::string_view w) {
-  return w == "-" || w == "." || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_" || w == "'" || w == "\xE2\x80\x99";
+  return w == "-" || w == "." || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "_" || w == "'";
 }
 
 bool PhraseTable::MatchRest(std::string_view text, const std::vector<Token>& tokens, size_t i, const Phrase& p,
@@ -264,6 +264,8 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
   if (fs::exists(dir / "cues.tsv")) {
     s = ReadTsv((dir / "cues.tsv").string(), true, [&](const TsvRow& row) {
       if (row.at(0).empty()) return Status::InvalidArgument("empty cue role");
+      // Two rows run together leave a third column: the second role would be lost.
+      if (row.fields.size() > 2) return Status::InvalidArgument("cue role " + row.at(0) + ": more than two columns");
       PhraseTable& table = lex->cues[row.at(0)];
       auto role = std::find(lex->cue_role_names.begin(), lex->cue_role_names.end(), row.at(0));
       int role_index = static_cast<int>(role - lex->cue_role_names.begin());

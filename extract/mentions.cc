@@ -48,7 +48,7 @@ std::string QualifierBefore(const DocumentView& doc, const LanguageLexicon& lang
   for (size_t skip = 0; skip <= 3 && skip < tok; ++skip) {
     // An elided word before the number is no word between: "plus d'un million".
     if (skip == 1 && toks[tok - 1].kind == Token::Kind::kPunct &&
-        (TokenText(doc.text, toks[tok - 1]) == "'" || TokenText(doc.text, toks[tok - 1]) == "\xE2\x80\x99")) {
+        TokenText(doc.text, toks[tok - 1]) == "'") {
       PhraseTable::Match m = PhraseEndingAt(doc, lang.qualifiers, lang.clitics, tok - 1, begin);
       if (m.entry >= 0) return lang.qualifier_values[m.entry];
       break;

@@ -179,6 +179,10 @@ Entry Fold(char32_t c, NormalForm form) {
   if (u_isUWhiteSpace(static_cast<UChar32>(c))) return kind(Kind::kSpace);
   if (key) {
     if (IsCombiningAccent(c)) return kind(Kind::kMark);
+    // The typographic apostrophes and hyphens of French text are the keyboard's
+    // ("d’anciens détenus", "ex‑détenus"), so phrases match however typed.
+    if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032) return emit('\'');
+    if (c == 0x2010 || c == 0x2011) return emit('-');
     c = LatinBase(c);
     c = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
     c = LatinBase(c);

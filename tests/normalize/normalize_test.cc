@@ -100,6 +100,7 @@ const std::vector<FoldCase>& FoldCases() {
       {"french_capitals", "ÉLÈVES À L'ÉCOLE DE KÉNITRA", "ÉLÈVES À L'ÉCOLE DE KÉNITRA", "eleves a l'ecole de kenitra"},
       {"french_ligatures", "Œuvre du cœur, ex æquo", "Œuvre du cœur, ex æquo", "oeuvre du coeur, ex aequo"},
       {"french_cedilla_and_trema", "Ça coûte; Noël à l'Haÿ", "Ça coûte; Noël à l'Haÿ", "ca coute; noel a l'hay"},
+      {"french_typographic_apostrophe", "d’anciens ex‑détenus", "d’anciens ex‐détenus", "d'anciens ex-detenus"},
       {"typographic_ligature_fi", "\uFB01nancement \uFB02eur", "financement fleur", "financement fleur"},
       {"french_amounts",
        "Le projet a coûté 1\u202F200\u00A0000\u00A0dirhams",
