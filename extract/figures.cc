@@ -143,7 +143,8 @@ void MoveCombinedTotals(SortedFigures* figures) {
 SortedFigures SortFigures(const ArticleReading& art) {
   SortedFigures figures;
   for (const Found& m : art.mentions) {
-    if (!art.info[m.sentence].active) continue;
+    // Another organisation's structure or budget is not the programme's.
+    if (!art.info[m.sentence].active || Has(art.info[m.sentence], "other_organisation")) continue;
     Figure fig{&m, ""};
     if (!IsFigure(m, &fig.field)) continue;
     if (art.info[m.sentence].title) {
