@@ -87,16 +87,24 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
       pos = end;
     }
   }
+  const PhraseTable* period_from = CueTable(lang, "period_from");
+  const PhraseTable* period_to = CueTable(lang, "period_to");
+  const PhraseTable* since = CueTable(lang, "since");
+  const PhraseTable* during_year = CueTable(lang, "during_year");
+  const PhraseTable* year_word = CueTable(lang, "year");
+  const PhraseTable* first_day = CueTable(lang, "first_day");
+  const PhraseTable* ordinal = CueTable(lang, "ordinal");
   for (size_t i = 0; i < toks.size(); ++i) {
     // Period: "ما بين 2012 و2013", "من 2016 إلى 2019".
     size_t len = 0;
-    if (CueRoleAt(doc, lang, i, "period_from", &len)) {
+    const bool word = toks[i].kind == Token::Kind::kWord;
+    if (word && PhraseAt(doc, lang, period_from, i, &len)) {
       size_t y1 = i + len;
       int a = YearAt(toks, y1);
       if (a) {
         size_t k = y1 + 1;
         size_t len2 = 0;
-        if (k < toks.size() && CueRoleAt(doc, lang, k, "period_to", &len2)) k += len2;
+        if (PhraseAt(doc, lang, period_to, k, &len2)) k += len2;
         else if (IsPunct(doc, k, "-") || IsPunct(doc, k, "/")) ++k;  // "2024-2026"
         int b = YearAt(toks, k);
         if (b > a) {
@@ -107,7 +115,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
       }
     }
     // "depuis 2017", "منذ 2017": the start of a period that runs to a later date.
-    if (CueRoleAt(doc, lang, i, "since", &len)) {
+    if (word && PhraseAt(doc, lang, since, i, &len)) {
       if (int y = YearAt(toks, i + len)) {
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
         out->back().noun = "since";
@@ -117,7 +125,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     // "خلال سنة 2014", "au cours de l'année 2013": what was done over a year, a
     // total of that year.
-    if (CueRoleAt(doc, lang, i, "during_year", &len)) {
+    if (word && PhraseAt(doc, lang, during_year, i, &len)) {
       if (int y = YearAt(toks, i + len)) {
         AddDate(doc, i, i + len + 1, Date{y, 0, 0}, out);
         out->back().noun = "during";
@@ -126,7 +134,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
       }
     }
     // "موسم 2024", "سنة 2024".
-    if (CueRoleAt(doc, lang, i, "year", &len)) {
+    if (word && PhraseAt(doc, lang, year_word, i, &len)) {
       if (int y = YearAt(toks, i + len)) {
         // A season over two years ("موسم 2019-2020") dates nothing by itself.
         size_t next = i + len + 1;
@@ -161,7 +169,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     int day = DayAt(toks, k);
     size_t first_len = 0;
-    if (!day && CueRoleAt(doc, lang, k, "first_day", &first_len)) {  // "فاتح يوليوز", "1er"
+    if (!day && PhraseAt(doc, lang, first_day, k, &first_len)) {  // "فاتح يوليوز", "1er"
       day = 1;
       k += first_len - 1;
     }
@@ -179,7 +187,7 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
     }
     size_t mpos = day ? k + 1 : k;
     size_t olen = 0;
-    if (day && CueRoleAt(doc, lang, mpos, "ordinal", &olen)) mpos += olen;  // "1er"
+    if (day && PhraseAt(doc, lang, ordinal, mpos, &olen)) mpos += olen;  // "1er"
     PhraseTable::Match mm = lang.months.Find(doc.text, toks, mpos, lang.clitics);
     // A month's other tradition after a slash: "نيسان/أبريل", "تموز/يوليو".
     size_t mend = mpos + mm.tokens;

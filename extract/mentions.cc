@@ -23,15 +23,23 @@ PhraseTable::Match PhraseEndingAt(const DocumentView& doc, const PhraseTable& ta
   return {};
 }
 
-bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, const std::string& role, size_t* len) {
+const PhraseTable* CueTable(const LanguageLexicon& lang, const std::string& role) {
   auto it = lang.cues.find(role);
-  if (it == lang.cues.end()) return false;
-  PhraseTable::Match m = it->second.Find(doc.text, *doc.tokens, i, lang.clitics);
+  return it == lang.cues.end() ? nullptr : &it->second;
+}
+
+bool PhraseAt(const DocumentView& doc, const LanguageLexicon& lang, const PhraseTable* table, size_t i, size_t* len) {
+  if (!table || i >= doc.tokens->size()) return false;
+  PhraseTable::Match m = table->Find(doc.text, *doc.tokens, i, lang.clitics);
   if (m.entry >= 0) {
     if (len) *len = m.tokens;
     return true;
   }
   return false;
+}
+
+bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, const std::string& role, size_t* len) {
+  return PhraseAt(doc, lang, CueTable(lang, role), i, len);
 }
 
 bool IsPunct(const DocumentView& doc, size_t i, std::string_view p) {
@@ -112,9 +120,10 @@ void CountsAfterTheirNoun(const DocumentView& doc, const LanguageLexicon& lang, 
     }
   }
   std::vector<Found> found;
-  for (size_t i = 0; i < toks.size(); ++i) {
+  const PhraseTable* number_of = CueTable(lang, "number_of");
+  for (size_t i = 0; i < toks.size() && number_of; ++i) {
     size_t len = 0;
-    if (toks[i].kind != Token::Kind::kWord || !CueRoleAt(doc, lang, i, "number_of", &len)) continue;
+    if (toks[i].kind != Token::Kind::kWord || !PhraseAt(doc, lang, number_of, i, &len)) continue;
     PhraseTable::Match nm = lang.count_nouns.Find(doc.text, toks, i + len, lang.clitics);
     if (nm.entry < 0) continue;
     size_t noun_end = i + len + nm.tokens;

@@ -29,6 +29,12 @@ PhraseTable::Match PhraseEndingAt(const DocumentView& doc, const PhraseTable& ta
 bool CueRoleAt(const DocumentView& doc, const LanguageLexicon& lang, size_t i, const std::string& role,
                size_t* len = nullptr);
 
+// The same with the role's table looked up once (CueTable; null when the
+// language has no such role), for loops over every token.
+const PhraseTable* CueTable(const LanguageLexicon& lang, const std::string& role);
+bool PhraseAt(const DocumentView& doc, const LanguageLexicon& lang, const PhraseTable* table, size_t i,
+              size_t* len = nullptr);
+
 bool IsPunct(const DocumentView& doc, size_t i, std::string_view p);
 
 // Dates, periods ("ما بين 2012 و2013") and weekday-relative days, resolved
