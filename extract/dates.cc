@@ -1,5 +1,7 @@
 // Dates: numeric forms, day-month-year in every month tradition, periods,
 // "since", years of seasons, and days relative to the publication date.
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "extract/recognisers.h"
@@ -60,6 +62,22 @@ void MarkStarts(const DocumentView& doc, const LanguageLexicon& lang, std::vecto
       }
     }
   }
+}
+
+// The one year the sentence of token `at` states, or 0 (none, or several).
+int YearInSentence(const DocumentView& doc, size_t at) {
+  const auto& toks = *doc.tokens;
+  const size_t sentence = doc.sentence_of[at];
+  size_t from = at;
+  while (from > 0 && doc.sentence_of[from - 1] == sentence) --from;
+  int found = 0;
+  for (size_t k = from; k < toks.size() && doc.sentence_of[k] == sentence; ++k) {
+    int y = YearAt(toks, k);
+    if (!y) continue;
+    if (found && found != y) return 0;
+    found = y;
+  }
+  return found;
 }
 
 }  // namespace
@@ -221,6 +239,11 @@ void FindDates(const DocumentView& doc, const LanguageLexicon& lang, const Date&
         d = day ? WithReferenceYear(month, day, ref) : (ref.valid() ? Date{ref.year, month, 0} : Date{});
         // "نونبر الماضي": the last November before the reference month.
         if (d.valid() && !day && ref.month > 0 && (month > ref.month || (previous && month == ref.month))) d.year -= 1;
+        // With no publication date, the year its own sentence states ("programme
+        // «Ramadan 2015», lancé le 3 juillet à Casablanca").
+        if (!ref.valid() && !month_relative) {
+          if (int y = YearInSentence(doc, b)) d = Date{y, month, day};
+        }
       }
       if (d.valid() && day && !IsRealDay(d.year, d.month, d.day)) d.day = 0;
       // A stated weekday that contradicts the date leaves only the month certain.
