@@ -71,6 +71,15 @@ bool InListAfter(const ArticleReading& art, const Found& c, const Found& p) {
   return false;
 }
 
+// "لكل من عمالة X وعمالة Y": "each of", a list, not people "from" X.
+bool AfterEachOf(const ArticleReading& art, const Found& c) {
+  for (const Found& e : art.mentions) {
+    if (e.kind == K::kCue && e.code == "each_of" && e.sentence == c.sentence && e.tok_begin <= c.tok_begin &&
+        e.tok_end > c.tok_begin) return true;
+  }
+  return false;
+}
+
 bool AfterAgreement(const ArticleReading& art, const Found& p) {
   for (const Found& c : art.mentions) {
     if (c.kind == K::kCue && c.code == "envelope" && c.sentence == p.sentence && c.tok_end <= p.tok_begin) return true;
@@ -222,6 +231,28 @@ std::vector<std::pair<const Found*, const Found*>> PlacesWithOwnDates(const Arti
   return pairs;
 }
 
+// "نظمت المؤسسة حفلي توزيع ... لكل من عمالة مولاي يعقوب وعمالة مكناس", "des
+// cérémonies à Laâyoune, Es-Semara et Sidi Ifni": ceremonies in the plural
+// over a list of places are one event in each.
+void DraftListedCeremonies(const ArticleReading& art, std::vector<EventDraft>* events) {
+  for (const Found& c : art.mentions) {
+    if (c.kind != K::kCue || c.code != "ceremonies" || !art.info[c.sentence].active || art.info[c.sentence].title) continue;
+    std::vector<const Found*> places;
+    std::set<std::string> provinces;
+    for (const Found& p : art.mentions) {
+      if (p.kind != K::kPlace || p.sentence != c.sentence || p.tok_begin < c.tok_end || p.dateline) continue;
+      if (p.noun == "region" || !EligiblePlace(art, p)) continue;
+      if (provinces.insert(p.code).second) places.push_back(&p);
+    }
+    if (places.size() < 2) continue;
+    for (const Found* p : places) {
+      EventDraft& e = DraftAt(art, events, p);
+      e.sentences.push_back(p->sentence);
+      e.listed = true;
+    }
+  }
+}
+
 void DraftPlacesWithOwnDates(const ArticleReading& art, std::vector<EventDraft>* events) {
   for (const auto& [p, d] : PlacesWithOwnDates(art)) {
     EventDraft& e = DraftAt(art, events, p);
@@ -322,7 +353,7 @@ bool EligiblePlace(const ArticleReading& art, const Found& p, bool allow_centre)
     if (c.code == "centre" && p.tok_begin - c.tok_end <= 5 && !allow_centre && !CommaBetween(art, c.tok_end, p.tok_begin)) {
       return false;
     }
-    if (c.code == "origin" && InListAfter(art, c, p)) return false;
+    if (c.code == "origin" && !AfterEachOf(art, c) && InListAfter(art, c, p)) return false;
   }
   return true;
 }
@@ -352,6 +383,7 @@ std::vector<EventDraft> DraftEvents(const ArticleReading& art, const SortedFigur
   const Found* title_place = TitlePlace(art);
   DraftFigureEvents(art, figures.event, title_place, &events);
   DraftPlacesWithOwnDates(art, &events);
+  DraftListedCeremonies(art, &events);
   DraftLaunches(art, &events);
   if (events.empty()) DraftEventWithoutFigures(art, title_place, !figures.aggregate.empty(), &events);
   return events;
@@ -368,9 +400,14 @@ void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* 
     }
     return false;
   };
+  // A total's sentence is all totals ("بلغ الغلاف الإجمالي ... وشملت 12 مستفيدا").
+  std::set<size_t> total_sentences;
+  for (const EventDraft& e : *events) {
+    for (const Figure& f : e.figures) if (combined(*f.f)) total_sentences.insert(f.f->sentence);
+  }
   for (EventDraft& e : *events) {
     for (size_t i = 0; i < e.figures.size();) {
-      if (combined(*e.figures[i].f)) {
+      if (total_sentences.count(e.figures[i].f->sentence)) {
         figures->aggregate[e.figures[i].f->sentence].push_back(e.figures[i]);
         figures->combined_sentences.insert(e.figures[i].f->sentence);
         e.figures.erase(e.figures.begin() + static_cast<long>(i));
