@@ -76,6 +76,20 @@ TEST(ArticleStructure, PlacesWithTheirOwnDatesAndTheirCombinedTotal) {
   EXPECT_EQ(total->date.value_or(""), "2024-05-14");
 }
 
+TEST(ArticleStructure, CeremoniesOverAListOfPlacesAndTheirTotal) {
+  auto records = RecordsOf(
+      "نظمت مؤسسة محمد السادس لإعادة إدماج السجناء حفلي توزيع تجهيزات خاصة بمشاريع مدرة للدخل لفائدة سجناء "
+      "سابقين بالمؤسسات السجنية التابعة لكل من عمالة فاس وإقليم صفرو. وذكر بلاغ للمؤسسة أن الغلاف المالي "
+      "الإجمالي لهذه التجهيزات بلغ 300 ألف درهم، وشملت 14 مستفيدا.\n");
+  ASSERT_NE(Find(records, Scope::kEvent, "MA-FES"), nullptr);
+  ASSERT_NE(Find(records, Scope::kEvent, "MA-SEF"), nullptr);
+  EXPECT_FALSE(Find(records, Scope::kEvent, "MA-FES")->beneficiaries.has_value());
+  const Record* total = Find(records, Scope::kAggregate, "");
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->beneficiaries.value_or(0), 14);
+  EXPECT_DOUBLE_EQ(total->budget_mad.value_or(0), 300000);
+}
+
 TEST(ArticleStructure, PartsInParenthesesAreABreakdownNotEvents) {
   auto records = RecordsOf(
       "ابن جرير.. تجهيزات لفائدة نزلاء سابقين\n"
