@@ -480,11 +480,22 @@ void DateEvents(const ArticleReading& art, std::vector<EventDraft>* events) {
   }
 }
 
+// "formations dans de nombreux métiers", "التكوين في مهن ...": trades learnt in
+// prison, not the funded activities.
+bool AfterTraining(const ArticleReading& art, const Found& m) {
+  for (const Found& c : art.mentions) {
+    if (c.kind == K::kCue && c.code == "training" && c.sentence == m.sentence && c.tok_end <= m.tok_begin &&
+        m.tok_begin - c.tok_end <= 6 && !CommaBetween(art, c.tok_end, m.tok_begin)) return true;
+  }
+  return false;
+}
+
 std::vector<const Found*> SectorCues(const ArticleReading& art) {
   std::vector<const Found*> sectors;
   for (const Found& m : art.mentions) {
     if (!art.info[m.sentence].active) continue;
-    if (m.kind == K::kSector && Has(art.info[m.sentence], "sector_context") && !art.info[m.sentence].title) {
+    if (m.kind == K::kSector && Has(art.info[m.sentence], "sector_context") && !art.info[m.sentence].title &&
+        !AfterTraining(art, m)) {
       sectors.push_back(&m);
     }
   }
