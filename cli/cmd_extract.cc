@@ -25,6 +25,7 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string published;
+  std::string lang;  // empty: auto
 };
 
 Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
@@ -64,6 +65,7 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
     if (d.published.empty()) d.published = args.published;
     ExtractOptions opt;
     opt.keep_mentions = mentions;
+    opt.lang = args.lang;
     Extraction e = (*ex)->Extract(d, opt);
     if (e.invalid_utf8 > 0) ReportError(e.source, "invalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD");
     if (mentions) {
@@ -169,6 +171,13 @@ int RunEval(const EvalArgs& args, const Context& ctx) {
 
 }  // namespace
 
+void AddLangOption(CLI::App* cmd, std::string* lang) {
+  cmd->add_option_function<std::string>(
+         "--lang", [lang](const std::string& v) { *lang = v == "auto" ? "" : v; },
+         "language the inputs are read in: ar, fr or auto (each document's own; the default)")
+      ->check(CLI::IsMember({"ar", "fr", "auto"}));
+}
+
 void AddExtractCommands(CLI::App* app, Context* ctx) {
   for (bool mentions : {false, true}) {
     auto args = std::make_shared<ExtractArgs>();
@@ -179,6 +188,7 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
     cmd->add_option("--format", args->format, mentions ? "jsonl or json" : "jsonl, json or table")
         ->check(CLI::IsMember(mentions ? std::vector<std::string>{"jsonl", "json"} : std::vector<std::string>{"jsonl", "json", "table"}));
     cmd->add_option("--published", args->published, "publication date (YYYY-MM-DD) of inputs that carry none");
+    AddLangOption(cmd, &args->lang);
     cmd->callback([args, ctx, mentions] { ctx->exit_code = RunExtract(*args, *ctx, mentions); });
   }
   auto eval = std::make_shared<EvalArgs>();

@@ -293,6 +293,7 @@ struct IngestArgs {
   size_t batch = 1000;
   bool no_mentions = false;
   bool quiet = false;
+  std::string lang;  // empty: auto
 };
 
 std::string Plural(int64_t n, const char* one, const char* many) {
@@ -346,6 +347,7 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   options.extract_threads = args.threads;
   options.batch_size = args.batch;
   options.keep_mentions = !args.no_mentions;
+  options.lang = args.lang;
   store::IngestPipeline pipeline(db.get(), extractor->get(), options, progress);
   ingest::Options reader_options;
   Status read = ingest::ReadPaths(paths, reader_options, &pipeline);
@@ -745,6 +747,7 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
     cmd->add_option("--batch", args->batch, "documents per transaction")->check(CLI::PositiveNumber)->default_val(1000);
     cmd->add_flag("--no-mentions", args->no_mentions, "do not store the extractor's mentions");
     cmd->add_flag("--quiet", args->quiet, "no progress line");
+    AddLangOption(cmd, &args->lang);
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
   }
   {

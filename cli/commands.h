@@ -20,6 +20,10 @@ struct Context {
   int exit_code = kExitOk;
 };
 
+// --lang ar|fr|auto on a command that reads text: the language every input is
+// read in ("auto", the default, leaves it to each document). Stores "" for auto.
+void AddLangOption(CLI::App* cmd, std::string* lang);
+
 // Each adds its subcommand(s) to `app`; the callback stores its exit status
 // in ctx->exit_code.
 void AddNormalizeCommand(CLI::App* app, Context* ctx);

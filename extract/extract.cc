@@ -119,6 +119,10 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
     out.lang = declared;
     out.lang_confidence = 1 - guess.confidence;
   }
+  if (!options.lang.empty()) {
+    out.lang = options.lang;
+    out.lang_confidence = 1;
+  }
   out.title = input.title;
   if (out.title.empty()) {
     size_t nl = original.find('\n');

@@ -15,6 +15,10 @@
 namespace rasd {
 
 struct ExtractOptions {
+  // "ar" or "fr": read every document in this language, whatever it looks
+  // like; empty: the declared language, or the text's own when they clearly
+  // disagree.
+  std::string lang;
   bool keep_mentions = false;  // fill Extraction::mentions
   // With keep_mentions: also for documents that never name the programme's
   // beneficiaries (for debugging a pattern; a store keeps only those that matter).

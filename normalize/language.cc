@@ -32,6 +32,14 @@ Result<LanguageGuesser> LanguageGuesser::Load(const std::string& data_dir) {
     std::sort(words.begin(), words.end());
     g.words_.emplace_back(f.stem().string(), std::move(words));
   }
+  if (fs::exists(dir / "scripts.tsv")) {
+    Status s = ReadTsv((dir / "scripts.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(0) == "latin") g.latin_default_ = row.at(1);
+      else if (row.at(0) != "arabic") return Status::InvalidArgument("unknown script '" + row.at(0) + "'");
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
   return g;
 }
 
@@ -102,7 +110,11 @@ LanguageGuess LanguageGuesser::Guess(std::string_view text) const {
   size_t best = 0;
   for (size_t l = 1; l < hits.size(); ++l) if (hits[l] > hits[best]) best = l;
   double script_share = static_cast<double>(latin) / letters;
-  if (words_.empty() || tokens == 0 || hits[best] == 0) return {"other", script_share * 0.5};
+  // A phrase too short for function words ("vingt-quatre") is read in the
+  // language its script stands for here.
+  if (words_.empty() || tokens == 0 || hits[best] == 0) {
+    return {latin_default_.empty() ? "other" : latin_default_, script_share * 0.25};
+  }
   size_t second = 0;
   for (size_t l = 0; l < hits.size(); ++l) if (l != best) second = std::max(second, hits[l]);
   double margin = static_cast<double>(hits[best] - second) / hits[best];

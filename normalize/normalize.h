@@ -74,12 +74,14 @@ struct LanguageGuess {
 class LanguageGuesser {
  public:
   // Reads data/lang/*.txt: one function word a line, the file name the
-  // language code.
+  // language code; and data/lang/scripts.tsv: the language a Latin-script
+  // text with no function word is read in.
   static Result<LanguageGuesser> Load(const std::string& data_dir);
   LanguageGuess Guess(std::string_view text) const;
 
  private:
   std::vector<std::pair<std::string, std::vector<std::string>>> words_;  // lang -> sorted words
+  std::string latin_default_;  // empty: such a text is "other"
 };
 
 }  // namespace rasd

@@ -130,6 +130,7 @@ class PipelineState {
     try {
       ExtractOptions eo;
       eo.keep_mentions = options.keep_mentions;
+      eo.lang = options.lang;
       // The numbers and places of ordinary news are noise in the store.
       eo.mentions_of_unrelated = false;
       Extraction e = extractor->Extract(doc, eo);

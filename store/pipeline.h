@@ -27,6 +27,7 @@ struct PipelineOptions {
   int extract_threads = 0;   // 0: one per core
   size_t batch_size = 1000;  // documents per transaction
   bool keep_mentions = true;  // store the extractor's mentions too
+  std::string lang;           // "ar" or "fr": every document read in it; empty: each its own
   // A document already stored with the same content is recognised before
   // extraction and costs only its hash.
   bool skip_unchanged = true;
