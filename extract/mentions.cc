@@ -71,7 +71,6 @@ std::string QualifierBefore(const DocumentView& doc, const LanguageLexicon& lang
 // Is an administrative noun (إقليم، province de) just before token i, or
 // glued to it as its first word (بإقليم)?
 bool AdminBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t i) {
-  size_t b = 0;
   for (size_t back = 1; back <= 5 && back <= i; ++back) {
     size_t k = i - back;
     size_t len = 0;
@@ -82,7 +81,6 @@ bool AdminBefore(const DocumentView& doc, const LanguageLexicon& lang, size_t i)
       std::string_view p = TokenText(doc.text, (*doc.tokens)[k]);
       if (p == "'" || p == "/" || p == "-") continue;
     }
-    (void)b;
     break;
   }
   return false;
