@@ -69,6 +69,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     size_t j = i, end = i;
     bool first_token = true;
     bool last_hundred = false;  // the last word was a hundred (deux cent | cinquante)
+    bool last_digits = false;   // the last token was written in digits
     while (j < toks.size()) {
       bool joined = false;
       size_t at = j;
@@ -92,6 +93,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
         }
         decimal = decimal || toks[at].decimal;
         last_hundred = false;
+        last_digits = true;
         j = at + 1;
       } else {
         WordNumber w = NumberWordAt(doc, lang, at);
@@ -123,7 +125,8 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
             if (!FillsEmptyPlaces(cur, nw.value)) break;
             cur += nw.value;
           } else if (cur_set) {
-            if (cur >= 10) break;
+            // Digits are not multiplied by a hundred: "23 cents" is money, not 2300.
+            if (cur >= 10 || last_digits) break;
             cur *= nw.value;
           } else {
             cur = nw.value;
@@ -147,11 +150,24 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           cur = 0;
           cur_set = false;
           last_scale = nw.value;
-        } else {  // fraction before a scale
+        } else {  // fraction before a scale, or a half after one
+          // "3 millions et demi", "مليون ونصف": the fraction of the scale just read.
+          if (!cur_set && joined && total > 0 && nw.value < 1 && std::isfinite(last_scale)) {
+            WordNumber next = NumberWordAt(doc, lang, at + w.tokens);
+            if (next.word && (next.word->kind == NumberWord::Kind::kScale ||
+                              next.word->kind == NumberWord::Kind::kPluralScale ||
+                              next.word->kind == NumberWord::Kind::kDualScale)) break;
+            total += nw.value * last_scale;
+            words = true;
+            j = at + w.tokens;
+            end = j;
+            break;  // nothing follows the fraction of the last scale
+          }
           if (cur_set) break;
           cur = nw.value;
           cur_set = true;
         }
+        last_digits = false;
         words = true;
         j = at + w.tokens;
       }
