@@ -56,9 +56,18 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
   while (i < toks.size()) {
     WordNumber first = NumberWordAt(doc, lang, i);
     bool is_digits = toks[i].kind == Kind::kDigits;
-    if (!is_digits && (!first.word || first.joined)) { ++i; continue; }
+    // A number word glued to و continues the number before it; it starts one
+    // only after a word that is no number ("درهم وثلاثة ملايين يورو").
+    bool joined_start = first.word && first.joined && i > 0 && toks[i - 1].kind == Kind::kWord &&
+                        !NumberWordAt(doc, lang, i - 1).word;
+    if (!is_digits && (!first.word || (first.joined && !joined_start))) { ++i; continue; }
     // A plural scale alone is vague ("آلاف المستفيدين"), not a number.
     if (first.word && first.word->kind == NumberWord::Kind::kPluralScale) { i += first.tokens; continue; }
+    // A hundred right after digits is the currency's cents ("23 cents"), not 100.
+    if (first.word && first.word->kind == NumberWord::Kind::kHundred && i > 0 && toks[i - 1].kind == Kind::kDigits) {
+      i += first.tokens;
+      continue;
+    }
     // A fraction starts a number only before a scale (نصف مليون).
     if (first.word && first.word->kind == NumberWord::Kind::kFraction) {
       WordNumber next = NumberWordAt(doc, lang, i + first.tokens);
