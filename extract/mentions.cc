@@ -3,6 +3,7 @@
 #include "extract/mentions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "extract/recognisers.h"
@@ -141,6 +142,29 @@ void CountsAfterTheirNoun(const DocumentView& doc, const LanguageLexicon& lang, 
   out->insert(out->end(), found.begin(), found.end());
 }
 
+// Currency symbols are punctuation, not words of the currency tables.
+const char* CurrencySymbolAt(const DocumentView& doc, size_t i) {
+  static constexpr struct { std::string_view symbol; const char* code; } kSymbols[] = {
+      {"$", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}};  // $ € £
+  const auto& toks = *doc.tokens;
+  if (i >= toks.size() || toks[i].kind != Token::Kind::kPunct) return nullptr;
+  std::string_view t = TokenText(doc.text, toks[i]);
+  for (const auto& s : kSymbols) {
+    if (t == s.symbol) return s.code;
+  }
+  return nullptr;
+}
+
+// A currency word that is its ISO code ("eur" for EUR): such a code may stand
+// before the amount, a currency name may not ("درهم 30 مستفيدا" is two figures).
+bool IsIsoCode(std::string_view word, const std::string& code) {
+  if (word.size() != code.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (word[k] != static_cast<char>(std::tolower(static_cast<unsigned char>(code[k])))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool HasCue(const DocumentView& doc, const LanguageLexicon& lang, const std::string& role) {
@@ -159,22 +183,67 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
   std::vector<bool> in_number(toks.size(), false);
   for (const Found& n : numbers) for (size_t t = n.tok_begin; t < n.tok_end; ++t) in_number[t] = true;
 
-  for (const Found& n : numbers) {
+  size_t money_end = 0;  // tokens before it belong to an amount already read
+  for (size_t ni = 0; ni < numbers.size(); ++ni) {
+    const Found& n = numbers[ni];
     out.push_back(n);
     size_t after = n.tok_end;
-    // Money: a currency word right after the amount.
+    if (n.tok_begin < money_end) continue;  // the cents of "1 USD 23 cents"
+    // Money: a currency right after the amount ("1000 €", "3 MDH"), or its
+    // symbol or ISO code right before it ("$1", "EUR 1000").
+    Currency currency;
+    size_t cur_begin = n.tok_begin, cur_end = after;
     PhraseTable::Match cm = lang.currencies.Find(doc.text, toks, after, lang.clitics);
     if (cm.entry >= 0) {
+      currency = lang.currency_values[cm.entry];
+      cur_end = after + cm.tokens;
+    } else if (const char* code = CurrencySymbolAt(doc, after)) {
+      currency.code = code;
+      cur_end = after + 1;
+    } else if (n.tok_begin > money_end) {
+      size_t before = n.tok_begin - 1;
+      if (const char* code = CurrencySymbolAt(doc, before)) {
+        currency.code = code;
+        cur_begin = before;
+      } else if (toks[before].kind == Token::Kind::kWord) {
+        PhraseTable::Match bm = lang.currencies.Find(doc.text, toks, before, lang.clitics);
+        if (bm.entry >= 0 && bm.tokens == 1 && !bm.stripped && IsIsoCode(TokenText(doc.text, toks[before]), lang.currency_values[bm.entry].code)) {
+          currency = lang.currency_values[bm.entry];
+          cur_begin = before;
+        }
+      }
+    }
+    if (!currency.code.empty()) {
       Found m = n;
       m.kind = Found::Kind::kMoney;
-      const Currency& c = lang.currency_values[cm.entry];
-      m.value = n.value * c.scale;
-      m.code = c.code;
-      m.tok_end = after + cm.tokens;
+      m.value = n.value * currency.scale;
+      m.code = currency.code;
+      m.tok_begin = cur_begin;
+      m.tok_end = cur_end;
+      // "1 USD 23 cents", "5 دراهم و50 سنتيما": the subunit adds to the amount.
+      if (currency.scale == 1) {
+        size_t k = cur_end;
+        if (k < toks.size() && toks[k].kind == Token::Kind::kWord &&
+            std::find(lang.connector_words.begin(), lang.connector_words.end(), TokenText(doc.text, toks[k])) !=
+                lang.connector_words.end()) {
+          ++k;
+        }
+        for (size_t nj = ni + 1; nj < numbers.size(); ++nj) {
+          const Found& sub = numbers[nj];
+          if (sub.tok_begin < k) continue;
+          if (sub.tok_begin > k || sub.value >= 100 || sub.sentence != n.sentence) break;
+          PhraseTable::Match sm = lang.currencies.Find(doc.text, toks, sub.tok_end, lang.clitics);
+          if (sm.entry < 0 || !(lang.currency_values[sm.entry].scale < 1)) break;
+          m.value += sub.value * lang.currency_values[sm.entry].scale;
+          m.tok_end = sub.tok_end + sm.tokens;
+          break;
+        }
+      }
       size_t qb = 0;
-      m.qualifier = QualifierBefore(doc, lang, n.tok_begin, &qb);
+      m.qualifier = QualifierBefore(doc, lang, m.tok_begin, &qb);
       if (m.qualifier == "exact") m.qualifier = n.qualifier;
       m.per_person = PerPersonNear(doc, lang, m);
+      money_end = m.tok_end;
       out.push_back(m);
       continue;
     }

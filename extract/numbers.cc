@@ -56,9 +56,18 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
   while (i < toks.size()) {
     WordNumber first = NumberWordAt(doc, lang, i);
     bool is_digits = toks[i].kind == Kind::kDigits;
-    if (!is_digits && (!first.word || first.joined)) { ++i; continue; }
+    // A number word glued to و continues the number before it; it starts one
+    // only after a word that is no number ("درهم وثلاثة ملايين يورو").
+    bool joined_start = first.word && first.joined && i > 0 && toks[i - 1].kind == Kind::kWord &&
+                        !NumberWordAt(doc, lang, i - 1).word;
+    if (!is_digits && (!first.word || (first.joined && !joined_start))) { ++i; continue; }
     // A plural scale alone is vague ("آلاف المستفيدين"), not a number.
     if (first.word && first.word->kind == NumberWord::Kind::kPluralScale) { i += first.tokens; continue; }
+    // A hundred right after digits is the currency's cents ("23 cents"), not 100.
+    if (first.word && first.word->kind == NumberWord::Kind::kHundred && i > 0 && toks[i - 1].kind == Kind::kDigits) {
+      i += first.tokens;
+      continue;
+    }
     // A fraction starts a number only before a scale (نصف مليون).
     if (first.word && first.word->kind == NumberWord::Kind::kFraction) {
       WordNumber next = NumberWordAt(doc, lang, i + first.tokens);
@@ -69,6 +78,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
     size_t j = i, end = i;
     bool first_token = true;
     bool last_hundred = false;  // the last word was a hundred (deux cent | cinquante)
+    bool last_digits = false;   // the last token was written in digits
     while (j < toks.size()) {
       bool joined = false;
       size_t at = j;
@@ -92,6 +102,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
         }
         decimal = decimal || toks[at].decimal;
         last_hundred = false;
+        last_digits = true;
         j = at + 1;
       } else {
         WordNumber w = NumberWordAt(doc, lang, at);
@@ -123,7 +134,8 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
             if (!FillsEmptyPlaces(cur, nw.value)) break;
             cur += nw.value;
           } else if (cur_set) {
-            if (cur >= 10) break;
+            // Digits are not multiplied by a hundred: "23 cents" is money, not 2300.
+            if (cur >= 10 || last_digits) break;
             cur *= nw.value;
           } else {
             cur = nw.value;
@@ -147,11 +159,24 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
           cur = 0;
           cur_set = false;
           last_scale = nw.value;
-        } else {  // fraction before a scale
+        } else {  // fraction before a scale, or a half after one
+          // "3 millions et demi", "مليون ونصف": the fraction of the scale just read.
+          if (!cur_set && joined && total > 0 && nw.value < 1 && std::isfinite(last_scale)) {
+            WordNumber next = NumberWordAt(doc, lang, at + w.tokens);
+            if (next.word && (next.word->kind == NumberWord::Kind::kScale ||
+                              next.word->kind == NumberWord::Kind::kPluralScale ||
+                              next.word->kind == NumberWord::Kind::kDualScale)) break;
+            total += nw.value * last_scale;
+            words = true;
+            j = at + w.tokens;
+            end = j;
+            break;  // nothing follows the fraction of the last scale
+          }
           if (cur_set) break;
           cur = nw.value;
           cur_set = true;
         }
+        last_digits = false;
         words = true;
         j = at + w.tokens;
       }

@@ -90,11 +90,17 @@ DigitRun ReadDigits(std::string_view text, size_t i, bool decimal_reh) {
     if (len(groups[0]) <= 3 && !zero_lead) {
       while (k < groups.size() && groups[k].sep == first_sep && len(groups[k]) == 3) ++k;
     }
-    if (k > 1 && !(k == 2 && first_sep != ' ' && k < groups.size() && groups[k].sep == first_sep)) {
+    // The same separator once more before the last one or two digits is a
+    // decimal one when the Arabic comma and the comma meet: "12،220,13" (both
+    // fold to ",") is 12220.13.
+    const bool same_sep_decimals = k > 1 && first_sep != ' ' && k + 1 == groups.size() &&
+                                   groups[k].sep == first_sep && len(groups[k]) <= 2;
+    if (k > 1 && (same_sep_decimals || !(k == 2 && first_sep != ' ' && k < groups.size() && groups[k].sep == first_sep))) {
       n = k;
-      // A different separator after thousands groups is the decimal point.
-      if (n < groups.size() && groups[n].sep != first_sep && groups[n].sep != ' ' && groups[n].sep != 'r' &&
-          len(groups[n]) <= 3) {
+      // A different separator after thousands groups is the decimal point,
+      // with as many decimals as written ("1 234 567,8912").
+      if (n < groups.size() && (groups[n].sep != first_sep || same_sep_decimals) && groups[n].sep != ' ' &&
+          groups[n].sep != 'r') {
         decimal_last = true;
         ++n;
       }
