@@ -320,6 +320,14 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load(const std::string& data_dir) {
     lex->languages[lang->code] = std::move(lang);
   }
   if (lex->languages.empty()) return Status::NotFound("no language lexicons under " + data_dir);
+  if (fs::exists(root / "currency_symbols.tsv")) {
+    s = ReadTsv((root / "currency_symbols.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(0).empty() || row.at(1).size() != 3) return Status::InvalidArgument("expected a symbol and an ISO code");
+      lex->currency_symbols[row.at(0)] = row.at(1);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
   return lex;
 }
 

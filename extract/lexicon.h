@@ -163,6 +163,7 @@ struct Lexicons {
   std::vector<Place> place_values;  // see Place::needs_cue
   std::map<std::string, std::string> region_seat;  // region -> province of its seat
   std::map<std::string, std::string> region_of;    // province -> region
+  std::map<std::string, std::string, std::less<>> currency_symbols;  // "$" -> USD (data/currency_symbols.tsv)
 
   static Result<std::unique_ptr<Lexicons>> Load(const std::string& data_dir);
   const LanguageLexicon* Language(const std::string& code) const;

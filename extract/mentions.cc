@@ -143,16 +143,11 @@ void CountsAfterTheirNoun(const DocumentView& doc, const LanguageLexicon& lang, 
 }
 
 // Currency symbols are punctuation, not words of the currency tables.
-const char* CurrencySymbolAt(const DocumentView& doc, size_t i) {
-  static constexpr struct { std::string_view symbol; const char* code; } kSymbols[] = {
-      {"$", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}};  // $ € £
+const char* CurrencySymbolAt(const DocumentView& doc, const Lexicons& lex, size_t i) {
   const auto& toks = *doc.tokens;
   if (i >= toks.size() || toks[i].kind != Token::Kind::kPunct) return nullptr;
-  std::string_view t = TokenText(doc.text, toks[i]);
-  for (const auto& s : kSymbols) {
-    if (t == s.symbol) return s.code;
-  }
-  return nullptr;
+  auto it = lex.currency_symbols.find(TokenText(doc.text, toks[i]));
+  return it == lex.currency_symbols.end() ? nullptr : it->second.c_str();
 }
 
 // A currency word that is its ISO code ("eur" for EUR): such a code may stand
@@ -197,12 +192,12 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
     if (cm.entry >= 0) {
       currency = lang.currency_values[cm.entry];
       cur_end = after + cm.tokens;
-    } else if (const char* code = CurrencySymbolAt(doc, after)) {
+    } else if (const char* code = CurrencySymbolAt(doc, lex, after)) {
       currency.code = code;
       cur_end = after + 1;
     } else if (n.tok_begin > money_end) {
       size_t before = n.tok_begin - 1;
-      if (const char* code = CurrencySymbolAt(doc, before)) {
+      if (const char* code = CurrencySymbolAt(doc, lex, before)) {
         currency.code = code;
         cur_begin = before;
       } else if (toks[before].kind == Token::Kind::kWord) {
