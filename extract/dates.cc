@@ -1,5 +1,12 @@
-// Dates: numeric forms, day-month-year in every month tradition, periods,
-// "since", years of seasons, and days relative to the publication date.
+// Dates: numeric forms (18/11/2023, 12/03/24, 2015/08/12, 2024-05, "يوم
+// 29/2"), day-month-year in every month tradition (two-digit years too), a
+// month alone after a word that places it ("en mars", "في أيار"), periods of
+// years and of days ("du 3 au 12 octobre", "من 18 إلى 23 ماي 2024"), "since",
+// years of seasons, and days, weeks and months relative to the publication
+// date ("hier", "الأسبوع الماضي", "le mois prochain", "vendredi dernier",
+// "يوم 12 من الشهر الجاري"). Every word is in data/<lang>/ (months, weekdays,
+// relative_dates, and the cue roles year, since, period_from, period_to,
+// month_word, day_word, first_day, ordinal, during_year).
 #include <algorithm>
 
 #include <re2/re2.h>
