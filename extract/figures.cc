@@ -89,7 +89,10 @@ bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
                     !info[m.sentence - 1].has_figure);
   for (const Found& d : art.mentions) {
     // A period, or a start it runs from ("depuis 2017"): a running total.
-    if (d.kind == K::kDate && d.sentence == m.sentence && (d.noun == "period" || d.noun == "since" || d.noun == "during")) {
+    // (A range of days, "ما بين 20 و22 ماي", is one occasion lasting days.)
+    bool period_of_days = d.noun == "period" && d.date.day != 0;
+    if (d.kind == K::kDate && d.sentence == m.sentence && !period_of_days &&
+        (d.noun == "period" || d.noun == "since" || d.noun == "during")) {
       aggregate = true;
     }
   }

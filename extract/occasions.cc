@@ -423,7 +423,11 @@ void SeparateCombinedTotals(const ArticleReading& art, std::vector<EventDraft>* 
 }
 
 bool UsableDate(const ArticleReading& art, const Found& d) {
-  if (d.kind != K::kDate || !art.info[d.sentence].active || d.noun == "period" || d.noun == "since" || d.noun == "during") {
+  // An occasion over a few days ("du 3 au 5 mai") is dated; a period of
+  // months or years is not one occasion.
+  bool period_of_days = d.noun == "period" && d.date.day != 0;
+  if (d.kind != K::kDate || !art.info[d.sentence].active || (d.noun == "period" && !period_of_days) || d.noun == "since" ||
+      d.noun == "during") {
     return false;
   }
   for (const Found& c : art.mentions) {

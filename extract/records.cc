@@ -120,7 +120,11 @@ Record EventRecord(const ArticleReading& art, const EventDraft& e, std::vector<R
     PutEvidence(art, r, "province", *e.place);
     if (r.region) r.evidence["region"] = r.evidence["province"];
   }
-  if (e.date) { r.date = e.date->date.ToString(); PutEvidence(art, r, "date", *e.date); }
+  if (e.date) {
+    // An occasion over a few days is dated by the day it began.
+    r.date = e.date->noun == "period" ? e.date->code : e.date->date.ToString();
+    PutEvidence(art, r, "date", *e.date);
+  }
   FillEventCounts(art, e, r, running_totals);
   FillEventBudget(art, e, r);
   return r;

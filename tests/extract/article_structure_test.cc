@@ -90,6 +90,18 @@ TEST(ArticleStructure, CeremoniesOverAListOfPlacesAndTheirTotal) {
   EXPECT_DOUBLE_EQ(total->budget_mad.value_or(0), 300000);
 }
 
+TEST(ArticleStructure, AnOccasionOverAFewDaysIsAnEventDatedByItsFirstDay) {
+  auto records = RecordsOf(
+      "الناظور: مشاريع لفائدة سجناء سابقين\n"
+      "ترأس عامل إقليم الناظور، ما بين 20 و22 ماي 2024، حفل تسليم مشاريع مدرة للدخل لفائدة 20 نزيلا سابقا، "
+      "بشراكة مع مؤسسة محمد السادس لإعادة إدماج السجناء.\n",
+      "2024-05-25");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].scope, Scope::kEvent);
+  EXPECT_EQ(records[0].date.value_or(""), "2024-05-20");
+  EXPECT_EQ(records[0].beneficiaries.value_or(0), 20);
+}
+
 TEST(ArticleStructure, PartsInParenthesesAreABreakdownNotEvents) {
   auto records = RecordsOf(
       "ابن جرير.. تجهيزات لفائدة نزلاء سابقين\n"
