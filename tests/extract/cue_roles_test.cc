@@ -33,10 +33,14 @@ TEST(CueRoles, ArabicAndFrenchDefineTheSameRoles) {
   const std::set<std::string> arabic_only = {"first_day"};
   std::set<std::string> a = RolesOf(*ar), f = RolesOf(*fr);
   for (const std::string& role : a) {
-    if (!arabic_only.count(role)) EXPECT_TRUE(f.count(role)) << "French lacks the cue role " << role;
+    if (!arabic_only.count(role)) {
+      EXPECT_TRUE(f.count(role)) << "French lacks the cue role " << role;
+    }
   }
   for (const std::string& role : f) {
-    if (!french_only.count(role)) EXPECT_TRUE(a.count(role)) << "Arabic lacks the cue role " << role;
+    if (!french_only.count(role)) {
+      EXPECT_TRUE(a.count(role)) << "Arabic lacks the cue role " << role;
+    }
   }
   // Each role's phrases are one per form: a tab inside a row means two rows ran together.
   for (const LanguageLexicon* lang : {ar, fr}) {

@@ -43,7 +43,9 @@ void ExpectArticle(const Document& doc, const Article& a, const std::string& wha
   std::vector<std::string> lines = testing::SplitLines(doc.text);
   ASSERT_FALSE(lines.empty()) << what;
   EXPECT_EQ(lines[0], a.headline) << what;
-  if (lines.size() > 1) EXPECT_EQ(lines[1], "") << what << ": a blank line follows the headline";
+  if (lines.size() > 1) {
+    EXPECT_EQ(lines[1], "") << what << ": a blank line follows the headline";
+  }
   for (const auto& p : a.paragraphs) {
     EXPECT_NE(std::find(lines.begin(), lines.end(), p), lines.end())
         << what << ": paragraph missing: " << p.substr(0, 120) << "\n--- text ---\n" << doc.text;

@@ -117,7 +117,7 @@ TEST_F(CrawlRecords, JsonLinesAndWarcGiveTheRecordsOfTheBareText) {
   }
   ingest::testing::WriteFileBytes(dir.File("scrape.jsonl"), jsonl);
   ingest::testing::WriteFileBytes(dir.File("crawl.warc.gz"), warc);
-  for (const std::string& name : {"scrape.jsonl", "crawl.warc.gz"}) {
+  for (const char* name : {"scrape.jsonl", "crawl.warc.gz"}) {
     std::vector<Document> docs = Read(dir.File(name));
     ASSERT_EQ(docs.size(), expected.size()) << name;
     for (size_t i = 0; i < docs.size(); ++i) {
