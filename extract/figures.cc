@@ -53,33 +53,29 @@ bool NamesPlace(const ArticleReading& art, size_t sentence) {
   return false;
 }
 
-// A sentence of totals, or one that runs on from a sentence of national totals
-// ("... across the kingdom's regions. The projects numbered 303 ..."), or one
-// that states a period.
 // Does an aggregate cue of the figure's sentence govern it? Not one that
 // follows it past a comma ("850 ألف درهم، ضمن برنامج أوسع ..."), nor one that
 // says where the people come from ("19 personnes libérées de différentes
 // régions du Royaume").
 bool GovernedByAggregateCue(const ArticleReading& art, const Found& m) {
-  const auto& toks = *art.ctx.doc->tokens;
-  std::string_view text = art.ctx.doc->text;
   for (const Found& c : art.mentions) {
     if (c.kind != K::kCue || c.code != "aggregate" || c.sentence != m.sentence) continue;
     if (c.tok_begin < m.tok_begin) return true;
     if (CommaBetween(art, m.tok_end, c.tok_begin)) continue;
-    bool from = false;
-    for (size_t t = m.tok_end; t < c.tok_begin; ++t) {
-      std::string_view w = TokenText(text, toks[t]);
-      from = from || w == "de" || w == "des" || w == "du" || w == "\xD9\x85\xD9\x86";  // من
+    bool from = false;  // a "from" word between the count and the cue, or opening it
+    for (const Found& f : art.mentions) {
+      from = from || (f.kind == K::kCue && f.code == "from" && f.sentence == m.sentence && f.tok_begin >= m.tok_end &&
+                      f.tok_begin <= c.tok_begin);
     }
-    std::string_view first = TokenText(text, toks[c.tok_begin]);
-    from = from || first == "\xD9\x85\xD9\x86";
     if (m.kind == K::kCount && from && c.tok_begin - m.tok_end <= 4) continue;
     return true;
   }
   return false;
 }
 
+// A sentence of totals, or one that runs on from a sentence of national totals
+// ("... across the kingdom's regions. The projects numbered 303 ..."), or one
+// that states a period.
 bool IsAggregateFigure(const ArticleReading& art, const Found& m) {
   const auto& info = art.info;
   // "Ce programme ... devra bénéficier à 478": the programme's own targets,
