@@ -102,6 +102,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
 Extraction Extractor::Extract(const Document& input, const ExtractOptions& options) const {
   Extraction out;
   out.source = input.source;
+  out.url = input.url;
   std::string sanitized;
   std::string_view original = input.text;
   if (!utf8::IsValid(original)) {

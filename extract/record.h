@@ -87,6 +87,7 @@ struct Mention {
 // What extraction yields for one document.
 struct Extraction {
   std::string source;
+  std::string url;  // the document's URL when its input names one, else empty
   std::string lang;
   double lang_confidence = 0;
   std::string title;

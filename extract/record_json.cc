@@ -57,6 +57,7 @@ nlohmann::json MentionToJson(const Mention& m) {
 nlohmann::json ExtractionToJson(const Extraction& e, bool with_records, bool with_mentions) {
   nlohmann::json j;
   j["source"] = e.source;
+  j["url"] = e.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.url);
   j["lang"] = e.lang;
   j["title"] = e.title;
   j["published"] = e.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.published);

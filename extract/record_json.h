@@ -12,7 +12,7 @@ namespace rasd {
 
 nlohmann::json RecordToJson(const Record& r, bool with_evidence = true);
 nlohmann::json MentionToJson(const Mention& m);
-// {"source","lang","title","published","records":[...]} and, when asked, "mentions".
+// {"source","url","lang","title","published","records":[...]} and, when asked, "mentions".
 nlohmann::json ExtractionToJson(const Extraction& e, bool with_records, bool with_mentions);
 Result<Record> RecordFromJson(const nlohmann::json& j);
 
