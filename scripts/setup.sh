@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages rasd needs (when missing and we are root),
 # then configures and builds it in ./build. Safe to run again.
+#   setup.sh           what building and running rasd needs
+#   setup.sh --tests   and what the tests need besides (browser, cluster,
+#                      sanitizer and fuzzing tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+with_tests=0
+[ "${1:-}" = "--tests" ] && with_tests=1
 
 packages=(build-essential cmake pkg-config libicu-dev libre2-dev libxml2-dev libsqlite3-dev
           zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev zstd python3)
+# Only the tests need these.
+test_packages=()
+[ "$with_tests" = 1 ] && packages+=("${test_packages[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
