@@ -231,6 +231,7 @@ struct FilterArgs {
   store::EventFilter filter;
   int64_t min_beneficiaries = -1;
   std::string format = "table";
+  std::string only;  // conflicts: contradictions | compatible | empty for both
 
   store::EventFilter Get() const {
     store::EventFilter f = filter;
@@ -279,7 +280,7 @@ const std::vector<TableColumn>& EventColumns() {
       {"province_fr", "name"},    {"beneficiaries", "people"},
       {"women", "women"},         {"projects", "projects"},
       {"budget_mad", "budget MAD", true}, {"sectors", "sectors"},
-      {"sources", "sources"},     {"has_conflict", "conflict"},
+      {"sources", "sources"},     {"has_conflict", "contradiction"},
       {"province_ar", "name (ar)"}};
   return columns;
 }
@@ -469,14 +470,16 @@ int RunConflicts(const DbArgs& db, const FilterArgs& args) {
   int code = kExitOk;
   auto s = OpenForQueries(db.db, &code);
   if (!s) return code;
-  auto t = s->Conflicts(args.Get());
+  const std::string only_class = args.only == "contradictions" ? "contradiction" : args.only;
+  auto t = s->Conflicts(args.Get(), only_class);
   if (!t.ok()) return QueryFailed("conflicts", t.status());
   if (args.format != "table") {
     PrintTable(*t, args.format, {});
     return kExitOk;
   }
   if (t->rows.empty()) {
-    std::cout << "no figure on which sources disagree\n";
+    std::cout << (args.only.empty() ? "no figure that sources give differently\n"
+                                     : "no difference of that class between sources\n");
     return kExitOk;
   }
   auto col = [&](const char* name) {
@@ -492,12 +495,12 @@ int RunConflicts(const DbArgs& db, const FilterArgs& args) {
       std::cout << (last_key.empty() ? "" : "\n") << "event " << ToText(row[col("event_id")]) << "  "
                 << ToText(row[col("province")]) << " " << ToText(row[col("province_fr")]) << "  "
                 << (IsNull(row[col("date")]) ? "date unknown" : ToText(row[col("date")])) << "  "
-                << ToText(row[col("field")]) << ":\n";
+                << ToText(row[col("field")]) << "  " << ToText(row[col("class")]) << ":\n";
       last_key = key;
     }
     std::string qualifier = ToText(row[col("qualifier")]);
     std::cout << "  " << ToText(row[col("value")]) << (qualifier.empty() || qualifier == "exact" ? "" : " (" + qualifier + ")")
-              << "  document " << ToText(row[col("document_id")]) << "  " << ToText(row[col("uri")]) << "\n";
+              << "  " << ToText(row[col("source")]) << "\n";
     std::string sentence = ToText(row[col("sentence")]);
     if (!sentence.empty()) std::cout << "    " << sentence << "\n";
   }
@@ -545,7 +548,7 @@ nlohmann::json FiguresJson(const std::vector<store::FigureEvidence>& figures) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : figures) {
     nlohmann::json j = {{"field", f.field},         {"value", ToJson(f.value)},
-                        {"record_id", f.record_id}, {"document_id", f.document_id},
+                        {"record_id", f.record_id}, {"document_id", f.document_id}, {"source", f.source},
                         {"evidence", f.evidence},   {"sentence", f.sentence},
                         {"in_conflict", f.in_conflict}};
     if (!f.qualifier.empty()) j["qualifier"] = f.qualifier;
@@ -558,6 +561,7 @@ nlohmann::json FiguresJson(const std::vector<store::FigureEvidence>& figures) {
 nlohmann::json EventJson(const store::EventDetail& d) {
   nlohmann::json j = ToJson(d.event);
   j["conflicts"] = d.conflicts;
+  j["compatible_differences"] = d.compatible;
   j["sources"] = nlohmann::json::array();
   for (const auto& s : d.sources) j["sources"].push_back(ToJson(s));
   j["figures"] = FiguresJson(d.figures);
@@ -577,8 +581,8 @@ void PrintFigures(const std::vector<store::FigureEvidence>& figures) {
     if (f.field == "budget_mad" && !value.empty()) value = GroupThousands(value) + " MAD";
     std::cout << "  " << f.field << ": " << value;
     if (!f.qualifier.empty() && f.qualifier != "exact") std::cout << " (" << f.qualifier << ")";
-    std::cout << "   [document " << f.document_id << ", record " << f.record_id << "]";
-    if (f.in_conflict) std::cout << "   sources disagree";
+    std::cout << "   [" << f.source << "]";
+    if (f.in_conflict) std::cout << "   sources contradict each other";
     std::cout << "\n";
     if (!f.sentence.empty()) {
       std::string marked = MarkedSentence(f);
@@ -611,13 +615,18 @@ void PrintEvent(const store::EventDetail& d) {
   if (!d.conflicts.empty()) {
     std::string c;
     for (const auto& f : d.conflicts) c += (c.empty() ? "" : ", ") + f;
-    line("sources disagree on", c);
+    line("sources contradict each other on", c);
+  }
+  if (!d.compatible.empty()) {
+    std::string c;
+    for (const auto& f : d.compatible) c += (c.empty() ? "" : ", ") + f;
+    line("sources differ compatibly on", c);
   }
   std::cout << "figures and their sentences:\n";
   PrintFigures(d.figures);
   std::cout << "sources:\n";
   for (const auto& s : d.sources) {
-    std::cout << "  document " << FieldText(s, "document_id") << "  " << FieldText(s, "uri");
+    std::cout << "  " << FieldText(s, "source");
     std::string published = FieldText(s, "published");
     if (!published.empty()) std::cout << "  published " << published;
     std::string dup = FieldText(s, "duplicate_of");
@@ -773,9 +782,12 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
   {
     auto db = std::make_shared<DbArgs>();
     auto args = std::make_shared<FilterArgs>();
-    CLI::App* cmd = app->add_subcommand("conflicts", "Every figure on which sources disagree, with each value, its source and sentence");
+    CLI::App* cmd = app->add_subcommand(
+        "conflicts", "Every figure an event's sources give differently, with its class (contradiction or compatible), each value, its source and sentence");
     AddDbOption(cmd, db.get());
     AddFilterOptions(cmd, args.get());
+    cmd->add_option("--only", args->only, "contradictions or compatible")
+        ->check(CLI::IsMember({"contradictions", "contradiction", "compatible"}));
     cmd->add_option("--format", args->format, "table, csv, json or jsonl")->check(CLI::IsMember(formats));
     cmd->callback([db, args, ctx] { ctx->exit_code = RunConflicts(*db, *args); });
   }

@@ -29,6 +29,7 @@ void AddLangOption(CLI::App* cmd, std::string* lang);
 void AddNormalizeCommand(CLI::App* app, Context* ctx);
 void AddExtractCommands(CLI::App* app, Context* ctx);  // extract, mentions, eval
 void AddStoreCommands(CLI::App* app, Context* ctx);    // ingest, events, coverage, conflicts, show, search, export
+void AddEvalEventsCommand(CLI::App* app, Context* ctx);  // eval-events
 
 }  // namespace rasd::cli
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   rasd::cli::AddNormalizeCommand(&app, &ctx);
   rasd::cli::AddExtractCommands(&app, &ctx);
   rasd::cli::AddStoreCommands(&app, &ctx);
+  rasd::cli::AddEvalEventsCommand(&app, &ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -77,8 +77,7 @@ void ScoreReport::Add(const ScoreReport& o) {
   docs.insert(docs.end(), o.docs.begin(), o.docs.end());
 }
 
-ScoreReport ScoreDocument(const std::string& source, const nlohmann::json& golds, const nlohmann::json& preds) {
-  ScoreReport rep;
+std::vector<std::pair<size_t, size_t>> PairRecords(const nlohmann::json& golds, const nlohmann::json& preds) {
   const size_t ng = golds.is_array() ? golds.size() : 0, np = preds.is_array() ? preds.size() : 0;
   std::vector<std::tuple<int, long, int, size_t, size_t>> cands;
   for (size_t gi = 0; gi < ng; ++gi) {
@@ -106,6 +105,15 @@ ScoreReport ScoreDocument(const std::string& source, const nlohmann::json& golds
     used_g[gi] = used_p[pi] = true;
     pairs.emplace_back(gi, pi);
   }
+  return pairs;
+}
+
+ScoreReport ScoreDocument(const std::string& source, const nlohmann::json& golds, const nlohmann::json& preds) {
+  ScoreReport rep;
+  const size_t ng = golds.is_array() ? golds.size() : 0, np = preds.is_array() ? preds.size() : 0;
+  const std::vector<std::pair<size_t, size_t>> pairs = PairRecords(golds, preds);
+  std::vector<bool> used_g(ng), used_p(np);
+  for (const auto& [gi, pi] : pairs) used_g[gi] = used_p[pi] = true;
   ScoreReport::Doc doc{source, ng, np, {}, {}};
   auto add = [&](const std::string& field, int k) {
     Counts& c = rep.by_field[field];

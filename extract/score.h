@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,12 @@ struct ScoreReport {
   std::vector<Doc> docs;
   void Add(const ScoreReport& other);
 };
+
+// The pairs (gold index, predicted index) of one article's records that the
+// scoring compares: same scope; equal province first, then the closest date,
+// then the most figures in agreement. A record pairs with at most one other.
+std::vector<std::pair<size_t, size_t>> PairRecords(const nlohmann::json& gold_records,
+                                                   const nlohmann::json& predicted_records);
 
 // One article: gold and predicted records as JSON arrays (fact-model fields).
 ScoreReport ScoreDocument(const std::string& source, const nlohmann::json& gold_records,

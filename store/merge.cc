@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace rasd::store {
 namespace {
@@ -23,14 +24,40 @@ struct FigureView {
   const char* name;
   std::optional<double> value;
   std::string_view qualifier;
-  double tolerance;
+  FigureKind kind;
 };
 
 std::array<FigureView, 4> Figures(const MergeRecord& r) {
-  return {FigureView{"beneficiaries", AsDouble(r.beneficiaries), r.beneficiaries_qualifier, 0},
-          FigureView{"women", AsDouble(r.women), "", 0},
-          FigureView{"projects", AsDouble(r.projects), "", 0},
-          FigureView{"budget_mad", r.budget_mad, r.budget_qualifier, 0.5}};
+  return {FigureView{"beneficiaries", AsDouble(r.beneficiaries), r.beneficiaries_qualifier, FigureKind::kCount},
+          FigureView{"women", AsDouble(r.women), "", FigureKind::kCount},
+          FigureView{"projects", AsDouble(r.projects), "", FigureKind::kCount},
+          FigureView{"budget_mad", r.budget_mad, r.budget_qualifier, FigureKind::kAmount}};
+}
+
+// The unit of a round amount's last significant digit (1000 for 10,678,000)
+// and how many significant digits it keeps.
+void RoundUnit(double v, double* unit, int* digits) {
+  double x = std::llround(std::fabs(v));
+  *unit = 1;
+  while (x >= 10 && std::fmod(x, 10) == 0) {
+    x /= 10;
+    *unit *= 10;
+  }
+  *digits = 0;
+  for (; x >= 1; x = std::floor(x / 10)) ++*digits;
+}
+
+// One exact amount written as a rounding of the other.
+bool IsRounding(double round, double exact) {
+  double unit;
+  int digits;
+  RoundUnit(round, &unit, &digits);
+  return unit >= 10 && digits >= 2 && std::fabs(round - exact) < unit / 2;
+}
+
+int DatePrecisionRank(std::string_view date) {
+  if (!DateRange(date)) return 3;
+  return date.size() == 10 ? 0 : date.size() == 7 ? 1 : 2;
 }
 
 int QualifierRank(std::string_view q) { return q.empty() || q == "exact" ? 0 : 1; }
@@ -71,10 +98,11 @@ std::string MergeKey(const MergeRecord& r) {
 }
 
 FigureRelation CompareFigure(std::optional<double> a, std::string_view qa, std::optional<double> b,
-                             std::string_view qb, double tolerance) {
+                             std::string_view qb, FigureKind kind) {
   if (!a || !b) return FigureRelation::kAbsent;
   double x = *a, y = *b;
-  if (std::fabs(x - y) <= tolerance) return FigureRelation::kAgree;
+  // Budgets agree to the half dirham (a centime rounding of the same sum).
+  if (std::fabs(x - y) <= (kind == FigureKind::kAmount ? 0.5 : 0)) return FigureRelation::kAgree;
   auto is = [](std::string_view q, const char* name) { return q == name; };
   // A bound agrees with every value on its side of it.
   auto bound_ok = [&](double bound, std::string_view q, double other, std::string_view other_q) {
@@ -86,6 +114,9 @@ FigureRelation CompareFigure(std::optional<double> a, std::string_view qa, std::
   if (is(qa, "approx") || is(qb, "approx")) {
     if (std::fabs(x - y) <= 0.1 * std::max(std::fabs(x), std::fabs(y))) return FigureRelation::kAgree;
   }
+  // A count of people or projects is not rounded in the press the way a sum
+  // of money is: 10 and 11 beneficiaries contradict each other.
+  if (kind == FigureKind::kAmount && (IsRounding(x, y) || IsRounding(y, x))) return FigureRelation::kAgree;
   return FigureRelation::kDisagree;
 }
 
@@ -93,6 +124,7 @@ void AddToSummary(EventSummary* e, const MergeRecord& r, const MergeOptions& opt
   if (e->documents.empty()) e->key = MergeKey(r);
   e->documents.insert(r.document_id);
   e->clusters.insert(r.cluster_id);
+  if (!r.programme.empty()) e->programmes.insert(r.programme);
   if (DateRange(r.date)) e->any_dated = true;
   if (IsDayPrecise(r.date)) e->days.insert(r.date);
   if (auto w = TimeWindow(r, options)) {
@@ -143,18 +175,23 @@ Fit FitToEvent(const MergeRecord& r, const EventSummary& e, const MergeOptions& 
       std::max(p->lo, e.period_max_lo) - std::min(p->hi, e.period_min_hi) > options.max_gap_days) {
     return fit;
   }
+  if (!r.programme.empty() && !e.programmes.empty() && !e.programmes.count(r.programme)) return fit;
   int64_t closest = window && e.has_window ? std::max<int64_t>(0, Gap(*window, e.hull)) : 1000;
   bool near_duplicate = e.clusters.count(r.cluster_id) > 0;
   bool same_day = IsDayPrecise(r.date) && e.days.count(r.date) > 0;
   bool both_dated = DateRange(r.date).has_value() && e.any_dated;
   int agree = 0, disagree = 0;
+  bool same_amount = false;  // the same sum of money, to the half dirham, on both sides
   auto mine = Figures(r);
   for (size_t f = 0; f < mine.size(); ++f) {
     bool any_agree = false, any_disagree = false;
     for (const auto& [value, qualifier] : e.values[f]) {
-      auto rel = CompareFigure(mine[f].value, mine[f].qualifier, value, qualifier, mine[f].tolerance);
+      auto rel = CompareFigure(mine[f].value, mine[f].qualifier, value, qualifier, mine[f].kind);
       any_agree |= rel == FigureRelation::kAgree;
       any_disagree |= rel == FigureRelation::kDisagree;
+      same_amount |= mine[f].kind == FigureKind::kAmount && mine[f].value && std::fabs(*mine[f].value - value) <= 0.5 &&
+                     mine[f].qualifier != "over" && mine[f].qualifier != "under" && qualifier != "over" &&
+                     qualifier != "under";
     }
     if (any_disagree) {
       ++disagree;
@@ -162,11 +199,19 @@ Fit FitToEvent(const MergeRecord& r, const EventSummary& e, const MergeOptions& 
       ++agree;
     }
   }
+  // With no time at all on one side (no date, no publication date), a
+  // single small count or a bound is a coincidence waiting to happen: 28
+  // beneficiaries in Fès one year and 28 another. Then the same sum of
+  // money, or two figures in agreement, say it is the same.
+  if (!(window && e.has_window) && !near_duplicate && !same_amount && (agree < 2 || disagree > 0)) return fit;
   if (r.scope == "aggregate") {
-    // Totals without a shared figure are different totals.
-    fit.joins = near_duplicate || (agree >= 1 && disagree == 0);
+    // Totals without a shared figure are different totals: a programme's
+    // envelope and its count of projects for the same year are two.
+    fit.joins = near_duplicate || (agree >= 1 && disagree == 0) || (both_dated && agree >= 1 && agree >= disagree);
   } else if (both_dated) {
-    fit.joins = disagree == 0 || near_duplicate || agree > disagree || (same_day && agree >= disagree);
+    // The same province on compatible dates: the same occasion, whatever
+    // figures each source gives.
+    fit.joins = true;
   } else {
     // Without two stated dates, nothing says it is the same occasion unless
     // a figure does: an undated ceremony in a province is not every
@@ -180,6 +225,47 @@ Fit FitToEvent(const MergeRecord& r, const EventSummary& e, const MergeOptions& 
 
 Fit FitToEvent(const MergeRecord& r, const std::vector<MergeRecord>& members, const MergeOptions& options) {
   return FitToEvent(r, Summarize(members, options), options);
+}
+
+std::vector<std::vector<size_t>> ClusterRecords(const std::vector<MergeRecord>& records, const MergeOptions& options) {
+  std::vector<size_t> order(records.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const MergeRecord& x = records[a];
+    const MergeRecord& y = records[b];
+    return std::forward_as_tuple(DatePrecisionRank(x.date), x.date, x.uri, x.ordinal, x.record_id) <
+           std::forward_as_tuple(DatePrecisionRank(y.date), y.date, y.uri, y.ordinal, y.record_id);
+  });
+  std::vector<std::vector<size_t>> events;
+  std::vector<EventSummary> summaries;
+  for (size_t i : order) {
+    const MergeRecord& r = records[i];
+    const auto window = TimeWindow(r, options);
+    size_t best = events.size();
+    int best_score = 0;
+    for (size_t e = 0; e < events.size(); ++e) {
+      const EventSummary& summary = summaries[e];
+      // Most events are ruled out by their dates alone.
+      if (window && summary.has_window && Gap(*window, summary.hull) > options.max_gap_days) continue;
+      Fit fit = FitToEvent(r, summary, options);
+      if (fit.joins && (best == events.size() || fit.score > best_score)) {
+        best = e;
+        best_score = fit.score;
+      }
+    }
+    if (best == events.size()) {
+      events.emplace_back();
+      summaries.emplace_back();
+    }
+    events[best].push_back(i);
+    AddToSummary(&summaries[best], r, options);
+  }
+  return events;
+}
+
+bool ConsolidatedEvent::has_contradiction() const {
+  return std::any_of(differences.begin(), differences.end(),
+                     [](const FigureDifference& d) { return d.kind == "contradiction"; });
 }
 
 ConsolidatedEvent Consolidate(const std::vector<MergeRecord>& records) {
@@ -257,17 +343,17 @@ ConsolidatedEvent Consolidate(const std::vector<MergeRecord>& records) {
       }
     }
     if (candidates.empty()) return;
-    const double tolerance = Figures(first)[f].tolerance;
-    bool conflict = false;
-    for (size_t i = 0; i < candidates.size() && !conflict; ++i) {
-      for (size_t j = i + 1; j < candidates.size() && !conflict; ++j) {
-        conflict = CompareFigure(candidates[i].value, candidates[i].qualifier, candidates[j].value,
-                                 candidates[j].qualifier, tolerance) == FigureRelation::kDisagree;
+    const FigureKind kind = Figures(first)[f].kind;
+    bool contradiction = false;
+    for (size_t i = 0; i < candidates.size() && !contradiction; ++i) {
+      for (size_t j = i + 1; j < candidates.size() && !contradiction; ++j) {
+        contradiction = CompareFigure(candidates[i].value, candidates[i].qualifier, candidates[j].value,
+                                      candidates[j].qualifier, kind) == FigureRelation::kDisagree;
       }
     }
     const Candidate* best = &candidates.front();
     for (const Candidate& c : candidates) {
-      if (conflict) {
+      if (contradiction) {
         if (c.clusters.size() > best->clusters.size()) best = &c;
       } else {
         // All agree: an exact value says more than a bound or an estimate.
@@ -277,7 +363,9 @@ ConsolidatedEvent Consolidate(const std::vector<MergeRecord>& records) {
     }
     *value = best->value;
     if (qualifier) *qualifier = best->qualifier;
-    if (conflict) e.conflicts.push_back(Figures(first)[f].name);
+    if (candidates.size() > 1) {
+      e.differences.push_back({Figures(first)[f].name, contradiction ? "contradiction" : "compatible"});
+    }
   };
   std::optional<double> v;
   consolidate(0, &v, &e.beneficiaries_qualifier);

@@ -29,6 +29,8 @@ std::string DayToIso(int64_t day);
 struct MergeRecord {
   int64_t record_id = 0;
   int64_t document_id = 0;
+  std::string uri;       // the document's identity: with `ordinal`, orders records whatever the ingest order
+  int64_t ordinal = 0;   // the record's place among its document's records
   int64_t cluster_id = 0;  // the document's near-duplicate original (its own id when it is one)
   std::string scope;       // event | aggregate
   std::string province;    // empty when unknown
@@ -76,6 +78,7 @@ struct EventSummary {
   std::string key;                 // MergeKey of the members
   std::set<int64_t> documents;
   std::set<int64_t> clusters;
+  std::set<std::string> programmes;  // named by members
   bool any_dated = false;          // some member states a date
   std::set<std::string> days;      // day-precise dates stated
   // Over members with a time window: the hull, and the latest start and
@@ -94,18 +97,22 @@ void AddToSummary(EventSummary* summary, const MergeRecord& r, const MergeOption
 EventSummary Summarize(const std::vector<MergeRecord>& members, const MergeOptions& options);
 
 // Whether `r` may join the event made of `members` (all of r's key, none of
-// r's document), and how well it fits; the writer picks the best fit.
+// r's document), and how well it fits; the clustering picks the best fit.
+// Events are matched on identity, not on figures: a figure that differs is
+// a disagreement between sources, never a reason to keep them apart.
 //
-// It joins when its date is compatible with every member's and
-//  - its document is a near-duplicate of a member's (the same dispatch:
-//    figures that differ are then a conflict between sources), or
-//  - both sides state dates and no figure disagrees, or more figures agree
-//    than disagree, or the same day is stated and agreements are at least
-//    as many as disagreements; or
+// It never joins when its date is incompatible with a member's, or when
+// both name a programme and the programmes differ. Then an occasion
+// (scope event) joins when
+//  - its document is a near-duplicate of a member's (the same dispatch), or
+//  - both sides state dates (compatible: the same days within
+//    max_gap_days, or a month or year that holds the other's day), or
 //  - a date is missing on one side and at least one figure agrees, more
-//    than disagree (an undated record needs a figure to tie it to an event).
-// Aggregates (totals) join only on a near-duplicate or on a shared figure
-// with no disagreement.
+//    than disagree (an undated ceremony in a province is not every ceremony
+//    there).
+// A total (scope aggregate) joins on a near-duplicate, or on a shared
+// figure when none disagrees, or, with dates stated on both sides, when
+// agreements are at least as many as disagreements.
 struct Fit {
   bool joins = false;
   int score = 0;
@@ -114,15 +121,34 @@ Fit FitToEvent(const MergeRecord& r, const EventSummary& event, const MergeOptio
 Fit FitToEvent(const MergeRecord& r, const std::vector<MergeRecord>& members, const MergeOptions& options);
 
 // How two values of one figure relate. Qualified values (over 40, about
-// 690,000) agree with the values they allow.
+// 690,000) agree with the values they allow; so does a round budget with
+// the exact one it rounds (10,678,000 and 10,678,415), when the round one
+// keeps two significant digits or more and the difference is under half
+// its last unit.
 enum class FigureRelation { kAbsent, kAgree, kDisagree };
+enum class FigureKind { kCount, kAmount };
 FigureRelation CompareFigure(std::optional<double> a, std::string_view qa, std::optional<double> b,
-                             std::string_view qb, double tolerance);
+                             std::string_view qb, FigureKind kind);
+
+// Groups records of one merge key into events, each a list of indices into
+// `records`. The records are taken in an order of their own (day-precise
+// dates first, then months, years, undated; then by date, document uri and
+// ordinal), each joining the event it fits best (FitToEvent), so the events
+// are the same whatever order the documents were ingested in.
+std::vector<std::vector<size_t>> ClusterRecords(const std::vector<MergeRecord>& records, const MergeOptions& options);
+
+// Where an event's sources give different values for a figure: a
+// contradiction when two of them disagree (10 and 11 beneficiaries), else
+// compatible (a bound, an estimate or a rounding and the value it allows).
+struct FigureDifference {
+  std::string field;     // beneficiaries, women, projects, budget_mad
+  std::string kind;      // contradiction | compatible
+};
 
 // An event's values, consolidated from its members. Where all sources agree,
-// the exact value wins over qualified ones; where they disagree, the value
-// the most independent sources give wins (the earliest on a tie), and the
-// field is listed in `conflicts`.
+// the exact value wins over qualified ones; where they contradict each
+// other, the value the most independent sources give wins (the earliest on a
+// tie). Every figure given differently by two sources is in `differences`.
 struct ConsolidatedEvent {
   std::string scope, province, region;
   std::string date, date_lo, date_hi, period_start;
@@ -136,7 +162,8 @@ struct ConsolidatedEvent {
   std::string programme;
   int64_t source_count = 0;
   int64_t independent_sources = 0;
-  std::vector<std::string> conflicts;  // figure names
+  std::vector<FigureDifference> differences;
+  bool has_contradiction() const;
 };
 ConsolidatedEvent Consolidate(const std::vector<MergeRecord>& members);
 

@@ -85,7 +85,8 @@ constexpr const char* kEventColumns =
 std::string FiguresSql(const char* records_sql) {
   std::string ids = std::string("(") + records_sql + ")";
   return "SELECT x.record_id, x.document_id, x.field, x.value, x.qualifier, ev.text, ev.sentence, "
-         "ev.span_start - ev.sentence_start, ev.span_end - ev.sentence_start "
+         "ev.span_start - ev.sentence_start, ev.span_end - ev.sentence_start, "
+         "(SELECT COALESCE(d.url, d.source) FROM documents d WHERE d.id = x.document_id) "
          "FROM (SELECT record_id, document_id, field, value, qualifier FROM record_figures WHERE record_id IN " +
          ids +
          " UNION ALL SELECT ev.record_id, r.document_id, ev.field, CASE ev.field WHEN 'date' THEN r.date "
@@ -118,6 +119,7 @@ Result<std::vector<FigureEvidence>> ReadFigures(StoreImpl* impl, const char* rec
     f.sentence = st->Text(6);
     f.mark_begin = st->Int(7);
     f.mark_end = st->Int(8);
+    f.source = st->Text(9);
     f.in_conflict = std::find(conflicts.begin(), conflicts.end(), f.field) != conflicts.end();
     out.push_back(std::move(f));
   }
@@ -221,17 +223,30 @@ Result<CoverageReport> Store::Coverage(CoverageBy by) {
   });
 }
 
-Result<Table> Store::Conflicts(const EventFilter& filter) {
+Result<Table> Store::RecordEvents() {
+  return impl_->InSnapshot([&]() -> Result<Table> {
+    auto st = impl_->Prepare(
+        "SELECT d.source, r.ordinal, er.event_id, r.scope, r.province, r.region, r.date, r.period_start, "
+        "r.beneficiaries, r.beneficiaries_qualifier, r.women, r.projects, r.budget_mad, r.budget_qualifier, "
+        "r.programme FROM records r JOIN documents d ON d.id = r.document_id "
+        "LEFT JOIN event_records er ON er.record_id = r.id ORDER BY d.source, r.ordinal");
+    if (!st.ok()) return st.status();
+    return ReadTable(*st, "listing records");
+  });
+}
+
+Result<Table> Store::Conflicts(const EventFilter& filter, const std::string& only_class) {
   return impl_->InSnapshot([&]() -> Result<Table> {
     auto f = Resolve(this, impl_.get(), filter);
     if (!f.ok()) return f.status();
     auto st = impl_->Prepare(
-        std::string("SELECT c.event_id, c.province, c.province_fr, c.province_ar, c.date, c.field, c.value, "
-                    "c.qualifier, c.document_id, c.uri, c.site, c.evidence, c.sentence FROM conflicts c "
-                    "WHERE c.event_id IN (SELECT e.id FROM events e WHERE") +
+        std::string("SELECT c.event_id, c.province, c.province_fr, c.province_ar, c.date, c.field, c.class, "
+                    "c.value, c.qualifier, c.document_id, c.source, c.site, c.evidence, c.sentence FROM conflicts c "
+                    "WHERE (?8 IS NULL OR c.class = ?8) AND c.event_id IN (SELECT e.id FROM events e WHERE") +
         kEventFilterSql + ") ORDER BY c.event_id, c.field, c.document_id, c.record_id");
     if (!st.ok()) return st.status();
     BindFilter(*st, *f);
+    st->BindTextOrNull(8, only_class);
     return ReadTable(*st, "listing conflicts");
   });
 }
@@ -242,11 +257,13 @@ static Result<EventDetail> EventDetailOf(StoreImpl* impl, int64_t event_id) {
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound("no event " + std::to_string(event_id));
   d.event = std::move(rows->front());
-  auto conflicts = impl->Prepare("SELECT field FROM event_conflicts WHERE event_id = ?1 ORDER BY field");
+  auto conflicts = impl->Prepare("SELECT field, class FROM event_conflicts WHERE event_id = ?1 ORDER BY field");
   if (!conflicts.ok()) return conflicts.status();
   conflicts->Bind(1, event_id);
-  while (conflicts->Step() == SQLITE_ROW) d.conflicts.push_back(conflicts->Text(0));
-  auto src = FieldsById(impl, "SELECT DISTINCT d.id AS document_id, d.uri, d.site, d.title, d.published, d.duplicate_of, d.similarity "
+  while (conflicts->Step() == SQLITE_ROW) {
+    (conflicts->Text(1) == "contradiction" ? d.conflicts : d.compatible).push_back(conflicts->Text(0));
+  }
+  auto src = FieldsById(impl, "SELECT DISTINCT d.id AS document_id, COALESCE(d.url, d.source) AS source, d.uri, d.site, d.title, d.published, d.duplicate_of, d.similarity "
       "FROM event_records er JOIN records r ON r.id = er.record_id JOIN documents d ON d.id = r.document_id "
       "WHERE er.event_id = ?1 ORDER BY d.id", event_id, "reading an event's sources");
   if (!src.ok()) return src.status();

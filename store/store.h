@@ -126,13 +126,15 @@ struct FigureEvidence {
   std::string sentence;   // the sentence around it
   int64_t mark_begin = 0;  // the figure's place in `sentence`, in code points
   int64_t mark_end = 0;
-  bool in_conflict = false;
+  std::string source;      // the document's URL, else the reader's name for it (a path)
+  bool in_conflict = false;  // sources contradict each other on this figure
 };
 
 struct EventDetail {
   Fields event;                       // the event_list view's columns
-  std::vector<std::string> conflicts;  // figures on which sources disagree
-  std::vector<Fields> sources;        // document id, uri, site, title, published, duplicate_of
+  std::vector<std::string> conflicts;   // figures on which sources contradict each other
+  std::vector<std::string> compatible;  // figures sources give differently but compatibly
+  std::vector<Fields> sources;        // document id, source (URL or path), uri, site, title, published, duplicate_of
   std::vector<FigureEvidence> figures;
 };
 
@@ -174,7 +176,9 @@ class Store {
   // Queries. Each runs in one read transaction: a consistent snapshot.
   Result<Table> Events(const EventFilter& filter);
   Result<CoverageReport> Coverage(CoverageBy by);
-  Result<Table> Conflicts(const EventFilter& filter);
+  // Every value of every figure an event's sources give differently; only
+  // differences of class `only_class` (contradiction, compatible) unless empty.
+  Result<Table> Conflicts(const EventFilter& filter, const std::string& only_class = "");
   Result<EventDetail> ShowEvent(int64_t event_id);
   // By id, uri or source.
   Result<DocumentDetail> ShowDocument(const std::string& key);
@@ -182,6 +186,10 @@ class Store {
   // Events with their sources and every figure's evidence.
   Result<std::vector<EventDetail>> Export(const EventFilter& filter);
   Result<Counts> Count();
+  // Every record with its document's source, its ordinal and its event
+  // (source, ordinal, event_id, scope, province, region, date, period_start,
+  // figures and qualifiers, programme), in source and ordinal order.
+  Result<Table> RecordEvents();
 
   // Resolves an ISO code or an Arabic or French name (any spelling variant
   // of the gazetteer) to a province or region code.

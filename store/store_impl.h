@@ -33,35 +33,17 @@ inline std::string QuoteForMessage(const std::string& v) {
   return "'" + s + "'";
 }
 
-// An event as the writer remembers it: its member records and what the
-// merge rules need of them.
+// An event as the writer remembers it: its member records.
 struct CachedEvent {
   std::vector<MergeRecord> members;
-  EventSummary summary;  // of `members`
-  std::vector<int64_t> indexed_months;  // months KeyEvents lists it under
 };
 
-// The events of one merge key, indexed so that a record is compared only
-// with the events it could join, not with every event of its province:
-// dated events by month; and, for pairings where one side has no date (which
-// need a shared source or an agreeing figure), by near-duplicate cluster and
-// by figure value. So an undated record finds an event through a
-// near-duplicate or an equal figure (a bound or an estimate that agrees
-// with another value counts only once a candidate is found).
+// The events of one merge key, and the records a batch adds to it. When a
+// batch touches a key, its events are formed anew from all its records
+// (ClusterRecords), so they never depend on the order documents came in.
 struct KeyEvents {
   std::map<int64_t, CachedEvent> events;
-  // The lists may name events since deleted or changed: candidates are
-  // checked in full anyway.
-  std::unordered_map<int64_t, std::vector<int64_t>> by_month;
-  std::unordered_map<int64_t, std::vector<int64_t>> by_cluster;
-  std::unordered_map<std::string, std::vector<int64_t>> by_value;  // figure values
-
-  // Lists `ev` under the months its dates cover (call after they change).
-  void IndexDates(int64_t id, CachedEvent& ev);
-  // Lists event `id` under what member `m` brings.
-  void IndexMember(int64_t id, const MergeRecord& m);
-  // The events `r` (with time window `window`) may join.
-  std::vector<int64_t> Candidates(const MergeRecord& r, const std::optional<DayRange>& window, int max_gap) const;
+  std::vector<MergeRecord> pending;  // stored in this batch, not yet in an event
 };
 
 class Writer {
@@ -78,6 +60,9 @@ class Writer {
   Status InsertRecords(const PreparedDocument& doc, int64_t doc_id, int64_t cluster_id,
                        std::vector<MergeRecord>* out);
   Status MergeIntoEvents(MergeRecord r);
+  // Forms the events of a key anew from its members and pending records,
+  // keeping the id of the old event each new one shares most records with.
+  Status Recluster(KeyEvents* key);
   // *event_id == 0: a new event, whose id is stored there.
   Status SaveEvent(int64_t* event_id, CachedEvent& ev);
   Status DeleteEvent(int64_t event_id);
@@ -94,10 +79,11 @@ class Writer {
     const std::string* text = nullptr;
   };
   Status ApplyIndexChanges();
-  // Events that gained or lost records in this batch, saved once at its end
-  // (a much-republished event would otherwise be rewritten per copy).
+  // Keys whose records changed in this batch, their events formed anew
+  // once at its end (a much-republished event would otherwise be rewritten
+  // per copy).
   Status SaveChangedEvents();
-  std::set<std::pair<KeyEvents*, int64_t>> changed_events_;
+  std::set<std::string> changed_keys_;  // merge keys, in their order: event ids do not depend on memory addresses
 
   StoreImpl* store_;
   std::vector<IndexChange> index_changes_;

@@ -23,66 +23,7 @@ std::string NowUtc() {
   return buf;
 }
 
-void Resummarize(CachedEvent& ev, const MergeOptions& o) { ev.summary = Summarize(ev.members, o); }
-
 }  // namespace
-
-namespace {
-
-// The keys under which a figure value is listed and looked up. Budgets agree
-// within half a dirham, so a budget is listed under its rounded value and
-// looked up under that and both neighbours.
-void ValueKeys(const MergeRecord& r, bool lookup, std::vector<std::string>* keys) {
-  if (r.beneficiaries) keys->push_back("b" + std::to_string(*r.beneficiaries));
-  if (r.women) keys->push_back("w" + std::to_string(*r.women));
-  if (r.projects) keys->push_back("p" + std::to_string(*r.projects));
-  if (r.budget_mad) {
-    int64_t v = std::llround(*r.budget_mad);
-    keys->push_back("m" + std::to_string(v));
-    if (lookup) {
-      keys->push_back("m" + std::to_string(v - 1));
-      keys->push_back("m" + std::to_string(v + 1));
-    }
-  }
-}
-
-}  // namespace
-
-void KeyEvents::IndexDates(int64_t id, CachedEvent& ev) {
-  if (!ev.summary.has_window) return;
-  for (int64_t m = MonthIndex(ev.summary.hull.lo); m <= MonthIndex(ev.summary.hull.hi); ++m) {
-    if (std::find(ev.indexed_months.begin(), ev.indexed_months.end(), m) != ev.indexed_months.end()) continue;
-    ev.indexed_months.push_back(m);
-    by_month[m].push_back(id);
-  }
-}
-
-void KeyEvents::IndexMember(int64_t id, const MergeRecord& m) {
-  by_cluster[m.cluster_id].push_back(id);
-  std::vector<std::string> keys;
-  ValueKeys(m, /*lookup=*/false, &keys);
-  for (const auto& k : keys) by_value[k].push_back(id);
-}
-
-std::vector<int64_t> KeyEvents::Candidates(const MergeRecord& r, const std::optional<DayRange>& window,
-                                           int max_gap) const {
-  std::vector<int64_t> ids;
-  auto add = [&](const std::vector<int64_t>& list) { ids.insert(ids.end(), list.begin(), list.end()); };
-  if (auto it = by_cluster.find(r.cluster_id); it != by_cluster.end()) add(it->second);
-  std::vector<std::string> keys;
-  ValueKeys(r, /*lookup=*/true, &keys);
-  for (const auto& k : keys) {
-    if (auto it = by_value.find(k); it != by_value.end()) add(it->second);
-  }
-  if (window) {
-    for (int64_t m = MonthIndex(window->lo - max_gap); m <= MonthIndex(window->hi + max_gap); ++m) {
-      if (auto it = by_month.find(m); it != by_month.end()) add(it->second);
-    }
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
 
 Status Writer::Init() {
   sqlite3* db = store_->db;
@@ -140,13 +81,13 @@ Status Writer::Init() {
       {&delete_event_, "DELETE FROM events WHERE id = ?1"},
       {&insert_event_record_, "INSERT OR REPLACE INTO event_records (record_id, event_id) VALUES (?1, ?2)"},
       {&delete_conflicts_, "DELETE FROM event_conflicts WHERE event_id = ?1"},
-      {&insert_conflict_, "INSERT OR IGNORE INTO event_conflicts (event_id, field) VALUES (?1, ?2)"},
+      {&insert_conflict_, "INSERT OR IGNORE INTO event_conflicts (event_id, field, class) VALUES (?1, ?2, ?3)"},
       {&load_key_,
        "SELECT er.event_id, r.id, r.document_id, COALESCE(d.duplicate_of, d.id), r.scope, "
        "COALESCE(r.province, ''), COALESCE(r.region, ''), COALESCE(r.date, ''), COALESCE(r.period_start, ''), "
        "COALESCE(d.published, ''), r.beneficiaries, COALESCE(r.beneficiaries_qualifier, ''), r.women, "
        "r.projects, r.budget_mad, COALESCE(r.budget_qualifier, ''), COALESCE(r.programme, ''), "
-       "(SELECT group_concat(sector) FROM record_sectors s WHERE s.record_id = r.id) "
+       "(SELECT group_concat(sector) FROM record_sectors s WHERE s.record_id = r.id), d.uri, r.ordinal "
        "FROM events e JOIN event_records er ON er.event_id = e.id JOIN records r ON r.id = er.record_id "
        "JOIN documents d ON d.id = r.document_id "
        "WHERE e.scope = ?1 AND e.province IS ?2 AND (?2 IS NOT NULL OR e.region IS ?3) ORDER BY r.id"},
@@ -198,7 +139,7 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
     }
     size_t failed = batch->size();
     index_changes_.clear();
-    changed_events_.clear();
+    changed_keys_.clear();
     for (size_t i = 0; i < batch->size() && s.ok(); ++i) {
       if (excluded[i]) continue;
       results[i] = WriteResult();
@@ -209,7 +150,7 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
     if (s.ok()) s = ApplyIndexChanges();
     if (s.ok()) s = sql::Exec(db, "COMMIT", "committing a batch");
     index_changes_.clear();
-    changed_events_.clear();
+    changed_keys_.clear();
     if (s.ok()) break;
     sql::Exec(db, "ROLLBACK", "");
     cache_.clear();  // it may hold what was just undone
@@ -228,11 +169,72 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
 }
 
 Status Writer::SaveChangedEvents() {
-  for (auto [key, id] : changed_events_) {
-    auto it = key->events.find(id);
-    if (it == key->events.end()) continue;  // deleted since
-    int64_t event_id = id;
-    Status s = SaveEvent(&event_id, it->second);
+  for (const std::string& name : changed_keys_) {
+    auto key = cache_.find(name);
+    if (key == cache_.end()) return Status::Corruption("the events of " + name + " were forgotten mid-batch");
+    Status s = Recluster(&key->second);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Writer::Recluster(KeyEvents* key) {
+  MergeOptions o{store_->options.max_date_gap_days, store_->options.undated_window_days};
+  std::vector<MergeRecord> all;
+  std::map<int64_t, int64_t> old_event;  // record id -> event id
+  std::map<int64_t, std::set<int64_t>> old_members;
+  for (auto& [id, ev] : key->events) {
+    old_members[id];  // an event whose records all went is deleted below
+    for (MergeRecord& m : ev.members) {
+      old_event[m.record_id] = id;
+      old_members[id].insert(m.record_id);
+      all.push_back(std::move(m));
+    }
+  }
+  for (MergeRecord& m : key->pending) all.push_back(std::move(m));
+  key->pending.clear();
+  key->events.clear();
+
+  std::set<int64_t> kept;
+  for (const std::vector<size_t>& cluster : ClusterRecords(all, o)) {
+    // The old event this one shares most records with keeps its id.
+    std::map<int64_t, int> shared;
+    for (size_t i : cluster) {
+      auto it = old_event.find(all[i].record_id);
+      if (it != old_event.end()) ++shared[it->second];
+    }
+    int64_t id = 0;
+    int most = 0;
+    for (auto [old_id, n] : shared) {
+      if (n > most && !kept.count(old_id)) {
+        id = old_id;
+        most = n;
+      }
+    }
+    CachedEvent ev;
+    std::set<int64_t> members;
+    for (size_t i : cluster) {
+      members.insert(all[i].record_id);
+      ev.members.push_back(all[i]);
+    }
+    // An event whose members are those it had is stored as it was.
+    bool unchanged = id != 0 && old_members[id] == members;
+    if (!unchanged) {
+      Status s = SaveEvent(&id, ev);
+      if (!s.ok()) return s;
+      for (size_t i : cluster) {
+        auto it = old_event.find(all[i].record_id);
+        if (it != old_event.end() && it->second == id) continue;
+        s = insert_event_record_.Bind(1, all[i].record_id).Bind(2, id).Run("linking a record to its event");
+        if (!s.ok()) return s;
+      }
+    }
+    kept.insert(id);
+    key->events[id] = std::move(ev);
+  }
+  for (const auto& [id, members] : old_members) {
+    if (kept.count(id)) continue;
+    Status s = DeleteEvent(id);
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -411,33 +413,17 @@ Status Writer::RemoveOldContent(int64_t doc_id) {
     auto events = EventsOfKey(k);
     if (!events.ok()) return events.status();
     touched.insert(*events);
+    changed_keys_.insert(MergeKey(k));
   }
   s = delete_records_.Bind(1, doc_id).Run("removing old records");
   if (s.ok()) s = delete_mentions_.Bind(1, doc_id).Run("removing old mentions");
   if (!s.ok()) return s;
-  MergeOptions o{store_->options.max_date_gap_days, store_->options.undated_window_days};
   for (KeyEvents* key : touched) {
-    auto* events = &key->events;
-    for (auto it = events->begin(); it != events->end();) {
-      auto& members = it->second.members;
-      size_t before = members.size();
+    for (auto& [id, ev] : key->events) {
+      auto& members = ev.members;
       members.erase(std::remove_if(members.begin(), members.end(),
                                    [&](const MergeRecord& m) { return m.document_id == doc_id; }),
                     members.end());
-      if (members.size() == before) {
-        ++it;
-        continue;
-      }
-      if (members.empty()) {
-        s = DeleteEvent(it->first);
-        it = events->erase(it);
-      } else {
-        Resummarize(it->second, o);
-        key->IndexDates(it->first, it->second);
-        changed_events_.insert({key, it->first});
-        ++it;
-      }
-      if (!s.ok()) return s;
     }
   }
   return Status::Ok();
@@ -538,6 +524,8 @@ Status Writer::InsertRecords(const PreparedDocument& doc, int64_t doc_id, int64_
     MergeRecord m;
     m.record_id = record_id;
     m.document_id = doc_id;
+    m.uri = in.uri;
+    m.ordinal = static_cast<int64_t>(i);
     m.cluster_id = cluster_id;
     m.scope = ScopeName(rec.scope);
     m.province = rec.province.value_or("");
@@ -595,63 +583,20 @@ Result<KeyEvents*> Writer::EventsOfKey(const MergeRecord& r) {
     m.budget_qualifier = load_key_.Text(15);
     m.programme = load_key_.Text(16);
     m.sectors = SplitVariants(load_key_.Text(17), ',');
+    m.uri = load_key_.Text(18);
+    m.ordinal = load_key_.Int(19);
     std::sort(m.sectors.begin(), m.sectors.end());
     events[event_id].members.push_back(std::move(m));
   }
   if (rc != SQLITE_DONE) return sql::Error(store_->db, "reading events");
-  MergeOptions o{store_->options.max_date_gap_days, store_->options.undated_window_days};
-  for (auto& [id, ev] : events) {
-    Resummarize(ev, o);
-    loaded.IndexDates(id, ev);
-    for (const MergeRecord& m : ev.members) loaded.IndexMember(id, m);
-  }
   return &(cache_[key] = std::move(loaded));
 }
 
 Status Writer::MergeIntoEvents(MergeRecord r) {
-  auto events = EventsOfKey(r);
-  if (!events.ok()) return events.status();
-  MergeOptions o{store_->options.max_date_gap_days, store_->options.undated_window_days};
-  auto window = TimeWindow(r, o);
-  KeyEvents* key = *events;
-  int64_t best_id = 0;
-  int best_score = 0;
-  for (int64_t id : key->Candidates(r, window, o.max_gap_days)) {
-    auto found = key->events.find(id);
-    if (found == key->events.end()) continue;
-    const CachedEvent& ev = found->second;
-    // Most events are ruled out by their dates alone.
-    if (window && ev.summary.has_window && Gap(*window, ev.summary.hull) > o.max_gap_days) continue;
-    Fit fit = FitToEvent(r, ev.summary, o);
-    if (fit.joins && (best_id == 0 || fit.score > best_score)) {
-      best_id = id;
-      best_score = fit.score;
-    }
-  }
-  int64_t record_id = r.record_id;
-  if (best_id) {
-    CachedEvent& ev = key->events[best_id];
-    AddToSummary(&ev.summary, r, o);
-    key->IndexMember(best_id, r);
-    ev.members.push_back(std::move(r));
-    key->IndexDates(best_id, ev);
-    Status s = insert_event_record_.Bind(1, record_id).Bind(2, best_id).Run("linking a record to its event");
-    if (!s.ok()) return s;
-    changed_events_.insert({key, best_id});
-    return Status::Ok();
-  }
-  CachedEvent ev;
-  AddToSummary(&ev.summary, r, o);
-  MergeRecord indexed = r;  // r moves into the event before its id is known
-  ev.members.push_back(std::move(r));
-  int64_t event_id = 0;
-  Status s = SaveEvent(&event_id, ev);
-  if (!s.ok()) return s;
-  s = insert_event_record_.Bind(1, record_id).Bind(2, event_id).Run("linking a record to its event");
-  if (!s.ok()) return s;
-  CachedEvent& stored = key->events[event_id] = std::move(ev);
-  key->IndexDates(event_id, stored);
-  key->IndexMember(event_id, indexed);
+  auto key = EventsOfKey(r);
+  if (!key.ok()) return key.status();
+  changed_keys_.insert(MergeKey(r));
+  (*key)->pending.push_back(std::move(r));
   return Status::Ok();
 }
 
@@ -664,7 +609,7 @@ Status Writer::SaveEvent(int64_t* event_id, CachedEvent& ev) {
   st.BindTextOrNull(7, c.period_start).Bind(8, c.beneficiaries).BindTextOrNull(9, c.beneficiaries_qualifier);
   st.Bind(10, c.women).Bind(11, c.projects).Bind(12, c.budget_mad).BindTextOrNull(13, c.budget_qualifier);
   st.Bind(14, c.sectors).BindTextOrNull(15, c.programme).Bind(16, c.source_count);
-  st.Bind(17, c.independent_sources).Bind(18, static_cast<int64_t>(c.conflicts.empty() ? 0 : 1));
+  st.Bind(17, c.independent_sources).Bind(18, static_cast<int64_t>(c.has_contradiction() ? 1 : 0));
   if (!is_new) st.Bind(19, *event_id);
   Status s = st.Run("storing an event");
   if (!s.ok()) return s;
@@ -674,8 +619,8 @@ Status Writer::SaveEvent(int64_t* event_id, CachedEvent& ev) {
     s = delete_conflicts_.Bind(1, *event_id).Run("storing an event's conflicts");
     if (!s.ok()) return s;
   }
-  for (const std::string& field : c.conflicts) {
-    s = insert_conflict_.Bind(1, *event_id).Bind(2, field).Run("storing an event's conflicts");
+  for (const FigureDifference& d : c.differences) {
+    s = insert_conflict_.Bind(1, *event_id).Bind(2, d.field).Bind(3, d.kind).Run("storing an event's conflicts");
     if (!s.ok()) return s;
   }
   return Status::Ok();

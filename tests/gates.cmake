@@ -43,3 +43,16 @@ if(EXISTS ${RASD_SHARED_DIR}/data/news-ar/articles.jsonl.zst)
             ${RASD_SHARED_DIR}/data/news-ar/articles.jsonl.zst)
   set_tests_properties(gate_news_ar_no_records PROPERTIES ENVIRONMENT "RASD_DATA=${RASD_SOURCE_DATA_DIR}")
 endif()
+
+# The merge of same-event reports across the real articles, against the
+# clusters grouped by hand in corpus/events.json: merged-pair F1, every
+# hand-found difference surfaced with its class, and the same events when
+# the articles are ingested in reverse order.
+if(EXISTS ${RASD_SHARED_DIR}/corpus/real-more)
+  add_test(NAME gate_events_merge
+    COMMAND rasd eval-events ${RASD_SHARED_DIR}/corpus --events ${RASD_CORPUS}/events.json
+            --min-pair-f1 0.95 --require-differences --check-order)
+  set_tests_properties(gate_events_merge PROPERTIES ENVIRONMENT "RASD_DATA=${RASD_SOURCE_DATA_DIR}")
+else()
+  message(STATUS "rasd: ${RASD_SHARED_DIR}/corpus is absent: the real-article gates are not defined")
+endif()

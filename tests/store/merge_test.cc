@@ -1,6 +1,9 @@
 // The rules that merge records of different documents into one event.
 #include "store/merge.h"
 
+#include <algorithm>
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace rasd::store {
@@ -41,15 +44,15 @@ TEST(DateRangeTest, RejectsWhatIsNotADate) {
 
 TEST(CompareFigureTest, QualifiersAllowTheirValues) {
   using R = FigureRelation;
-  EXPECT_EQ(CompareFigure(37, "exact", 37, "", 0), R::kAgree);
-  EXPECT_EQ(CompareFigure(37, "exact", 73, "exact", 0), R::kDisagree);
-  EXPECT_EQ(CompareFigure(40, "over", 43, "exact", 0), R::kAgree);     // "more than 40" and 43
-  EXPECT_EQ(CompareFigure(43, "exact", 40, "over", 0), R::kAgree);
-  EXPECT_EQ(CompareFigure(40, "over", 38, "exact", 0), R::kDisagree);
-  EXPECT_EQ(CompareFigure(690000, "approx", 688500, "exact", 0.5), R::kAgree);
-  EXPECT_EQ(CompareFigure(690000, "approx", 476000, "exact", 0.5), R::kDisagree);
-  EXPECT_EQ(CompareFigure(267788.01, "exact", 267788.4, "exact", 0.5), R::kAgree);
-  EXPECT_EQ(CompareFigure(std::nullopt, "", 5, "", 0), R::kAbsent);
+  EXPECT_EQ(CompareFigure(37, "exact", 37, "", FigureKind::kCount), R::kAgree);
+  EXPECT_EQ(CompareFigure(37, "exact", 73, "exact", FigureKind::kCount), R::kDisagree);
+  EXPECT_EQ(CompareFigure(40, "over", 43, "exact", FigureKind::kCount), R::kAgree);     // "more than 40" and 43
+  EXPECT_EQ(CompareFigure(43, "exact", 40, "over", FigureKind::kCount), R::kAgree);
+  EXPECT_EQ(CompareFigure(40, "over", 38, "exact", FigureKind::kCount), R::kDisagree);
+  EXPECT_EQ(CompareFigure(690000, "approx", 688500, "exact", FigureKind::kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(690000, "approx", 476000, "exact", FigureKind::kAmount), R::kDisagree);
+  EXPECT_EQ(CompareFigure(267788.01, "exact", 267788.4, "exact", FigureKind::kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(std::nullopt, "", 5, "", FigureKind::kCount), R::kAbsent);
 }
 
 TEST(FitToEventTest, SameProvinceCompatibleDatesAndFiguresMerge) {
@@ -75,11 +78,102 @@ TEST(FitToEventTest, OneUnknownDateIsCompatibleWhenAFigureAgrees) {
   a.beneficiaries = 18;
   a.budget_mad = 441723.6;
   MergeRecord b = Rec(2, 11, "MA-OUA", "");
+  b.published = "2021-07-08";
   EXPECT_FALSE(FitToEvent(b, {a}, {}).joins);  // nothing ties it to that ceremony
   b.beneficiaries = 18;
   EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
   b.budget_mad = 250000;
   EXPECT_FALSE(FitToEvent(b, {a}, {}).joins);  // one agrees, one disagrees
+}
+
+TEST(FitToEventTest, WithNoTimeAtAllASmallCountIsNotEnough) {
+  // Fès: 28 former prisoners on a Friday one year, about 28 on a Wednesday
+  // another; neither article is dated.
+  MergeRecord a = Rec(1, 10, "MA-FES", "");
+  a.beneficiaries = 28;
+  MergeRecord b = Rec(2, 11, "MA-FES", "");
+  b.beneficiaries = 28;
+  b.beneficiaries_qualifier = "approx";
+  b.budget_mad = 459323;
+  EXPECT_FALSE(FitToEvent(b, {a}, {}).joins);
+  a.budget_mad = 459323;  // the same sum of money to the dirham
+  EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
+}
+
+TEST(FitToEventTest, CompatibleDatesMergeWhateverTheFigures) {
+  // Skhirate-Témara, 6 December 2024: 267,788.01 DH in one article, more
+  // than 500,000 DH in another. The same ceremony; the figures disagree.
+  MergeRecord a = Rec(1, 10, "MA-SKH", "2024-12-06");
+  a.budget_mad = 267788.01;
+  MergeRecord b = Rec(2, 11, "MA-SKH", "2024-12-06");
+  b.budget_mad = 500000;
+  b.budget_qualifier = "over";
+  EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
+  // A year holds the day: the Ramadan 2019 launch told as "2019".
+  MergeRecord c = Rec(3, 12, "MA-SKH", "2024");
+  EXPECT_TRUE(FitToEvent(c, {a, b}, {}).joins);
+}
+
+TEST(FitToEventTest, DifferentProgrammesNeverMerge) {
+  MergeRecord a = Rec(1, 10, "MA-CAS", "2019");
+  a.programme = "Ramadan 2019";
+  MergeRecord b = Rec(2, 11, "MA-CAS", "2019-05-27");
+  b.programme = "Moussalaha";
+  EXPECT_FALSE(FitToEvent(b, {a}, {}).joins);
+  b.programme = "Ramadan 2019";
+  EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
+  b.programme.clear();  // one states none
+  EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
+}
+
+TEST(CompareFigureTest, RoundingsOfAnAmountAgreeAndCountsAreNotRounded) {
+  using R = FigureRelation;
+  const auto kAmount = FigureKind::kAmount;
+  EXPECT_EQ(CompareFigure(10678000, "exact", 10678415, "exact", kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(1300000, "exact", 1300000, "approx", kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(707604.5, "exact", 700000, "over", kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(10678000, "exact", 10000000, "over", kAmount), R::kAgree);
+  EXPECT_EQ(CompareFigure(850000, "exact", 900000, "exact", kAmount), R::kDisagree);
+  EXPECT_EQ(CompareFigure(870000, "exact", 900000, "exact", kAmount), R::kDisagree);  // one digit kept
+  EXPECT_EQ(CompareFigure(10, "exact", 11, "exact", FigureKind::kCount), R::kDisagree);
+  EXPECT_EQ(CompareFigure(120, "exact", 118, "exact", FigureKind::kCount), R::kDisagree);
+}
+
+TEST(ClusterRecordsTest, TheSameEventsWhateverTheOrder) {
+  std::vector<MergeRecord> records;
+  auto add = [&](int64_t doc, const char* date, std::optional<int64_t> people, std::optional<double> budget) {
+    MergeRecord r = Rec(static_cast<int64_t>(records.size()) + 1, doc, "MA-FES", date);
+    r.uri = "doc" + std::to_string(doc);
+    r.beneficiaries = people;
+    r.budget_mad = budget;
+    records.push_back(r);
+  };
+  add(10, "2019", 53, 899944);
+  add(11, "2019-04-12", 53, std::nullopt);
+  add(12, "2019-04-13", 50, 900000);
+  add(13, "2013", 28, std::nullopt);
+  add(14, "", 28, 459323);
+  add(15, "", std::nullopt, 459323);
+  add(16, "2019-11-02", 15, 280000);
+  auto partition = [](const std::vector<MergeRecord>& rs) {
+    std::set<std::set<std::string>> out;
+    for (const auto& cluster : ClusterRecords(rs, {})) {
+      std::set<std::string> uris;
+      for (size_t i : cluster) uris.insert(rs[i].uri);
+      out.insert(uris);
+    }
+    return out;
+  };
+  const auto expected = partition(records);
+  EXPECT_TRUE(expected.count({"doc11", "doc12"}) || expected.count({"doc10", "doc11", "doc12"}));
+  EXPECT_TRUE(expected.count({"doc14", "doc15"}));
+  std::sort(records.begin(), records.end(), [](const MergeRecord& a, const MergeRecord& b) { return a.uri < b.uri; });
+  int permutations = 0;
+  do {
+    ASSERT_EQ(partition(records), expected);
+  } while (std::next_permutation(records.begin(), records.end(),
+                                 [](const MergeRecord& a, const MergeRecord& b) { return a.uri < b.uri; }) &&
+           ++permutations < 5040);
 }
 
 TEST(FitToEventTest, UndatedRecordStaysNearItsPublication) {
@@ -108,9 +202,10 @@ TEST(FitToEventTest, DifferentFiguresFromIndependentSourcesStayApart) {
 }
 
 TEST(FitToEventTest, NearDuplicateJoinsDespiteADisagreement) {
-  MergeRecord a = Rec(1, 10, "MA-GUE", "2025-11");
+  // Undated: only the shared dispatch ties them.
+  MergeRecord a = Rec(1, 10, "MA-GUE", "");
   a.beneficiaries = 37;
-  MergeRecord b = Rec(2, 11, "MA-GUE", "2025-11");
+  MergeRecord b = Rec(2, 11, "MA-GUE", "");
   b.cluster_id = 10;  // republished copy of document 10
   b.beneficiaries = 73;
   EXPECT_TRUE(FitToEvent(b, {a}, {}).joins);
@@ -167,7 +262,10 @@ TEST(ConsolidateTest, DisagreementKeepsTheBetterSupportedValueAndFlags) {
   c.budget_qualifier = "over";
   ConsolidatedEvent e = Consolidate({a, b, c});
   EXPECT_EQ(e.beneficiaries, 73);  // two independent sources against one
-  EXPECT_EQ(e.conflicts, std::vector<std::string>{"beneficiaries"});
+  ASSERT_EQ(e.differences.size(), 1u);
+  EXPECT_EQ(e.differences[0].field, "beneficiaries");
+  EXPECT_EQ(e.differences[0].kind, "contradiction");
+  EXPECT_TRUE(e.has_contradiction());
   EXPECT_EQ(e.date, "2025-11-19");
   EXPECT_EQ(e.date_lo, "2025-11-19");
   EXPECT_EQ(e.budget_mad, 1300000);
@@ -188,7 +286,10 @@ TEST(ConsolidateTest, AgreementPrefersTheExactValue) {
   ConsolidatedEvent e = Consolidate({a, b});
   EXPECT_EQ(e.beneficiaries, 43);
   EXPECT_EQ(e.beneficiaries_qualifier, "exact");
-  EXPECT_TRUE(e.conflicts.empty());
+  // 43 and "more than 40": a difference the bound allows.
+  ASSERT_EQ(e.differences.size(), 1u);
+  EXPECT_EQ(e.differences[0].kind, "compatible");
+  EXPECT_FALSE(e.has_contradiction());
   EXPECT_EQ(e.sectors, "carpentry,sewing");
   EXPECT_EQ(e.date, "");
   EXPECT_EQ(e.date_lo, "");

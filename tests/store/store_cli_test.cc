@@ -335,7 +335,7 @@ TEST_F(StoreCliTest, KilledIngestLeavesAConsistentDatabaseAndTheNextRunCompletes
   ASSERT_EQ(full.exit_code, 0) << full.err;
   RawDb clean_db(clean);
   std::string expected_docs = clean_db("SELECT count(*) FROM documents");
-  std::string expected_events = clean_db("SELECT scope, province, date, beneficiaries, source_count FROM events ORDER BY id");
+  std::string expected_events = clean_db("SELECT scope, province, date, beneficiaries, source_count FROM events ORDER BY scope, province, date, beneficiaries");
   ASSERT_EQ(expected_docs, "4000");
 
   int interrupted = 0;
@@ -357,7 +357,7 @@ TEST_F(StoreCliTest, KilledIngestLeavesAConsistentDatabaseAndTheNextRunCompletes
     EXPECT_EQ(resumed.exit_code, 0) << resumed.err;
     RawDb done(db);
     EXPECT_EQ(done("SELECT count(*) FROM documents"), expected_docs);
-    EXPECT_EQ(done("SELECT scope, province, date, beneficiaries, source_count FROM events ORDER BY id"), expected_events);
+    EXPECT_EQ(done("SELECT scope, province, date, beneficiaries, source_count FROM events ORDER BY scope, province, date, beneficiaries"), expected_events);
   }
   EXPECT_GE(interrupted, 1) << "the ingest always finished before it was killed";
 }

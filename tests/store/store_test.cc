@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -681,7 +682,7 @@ TEST(StoreCrashTest, KilledMidIngestLeavesAConsistentDatabaseAndResumes) {
       WriteAll(resumed->get(), docs, kBatch);
     }
     ExpectConsistent(path, kBatch);
-    EXPECT_EQ(Dump(path), reference) << "the resumed run differs from an uninterrupted one (kill after "
+    EXPECT_TRUE(Dump(path) == reference) << "the resumed run differs from an uninterrupted one (kill after "
                                      << delay_ms << " ms)";
   }
   EXPECT_GE(killed_mid_way, 1) << "no run was interrupted: make the work longer";
@@ -787,7 +788,11 @@ TEST_F(GoldStoreTest, SeedsAndRealArticlesGiveTheEventsTheirGoldImplies) {
   EXPECT_EQ(db("SELECT count(*), source_count FROM events WHERE scope = 'aggregate' AND projects = 303"), "1|2");
   EXPECT_EQ(db("SELECT budget_mad, budget_qualifier, independent_sources FROM events WHERE province = 'MA-GUE'"),
             "1300000.0|over|2");
-  EXPECT_EQ(db("SELECT count(*) FROM event_conflicts"), "0");
+  // Its budget is "about 10,678,000" in one and 10,678,000 in the other: a
+  // compatible difference, not a contradiction.
+  EXPECT_EQ(db("SELECT e.projects, c.field, c.class FROM event_conflicts c JOIN events e ON e.id = c.event_id"),
+            "303|budget_mad|compatible");
+  EXPECT_EQ(db("SELECT count(*) FROM events WHERE has_conflict = 1"), "0");
   EXPECT_EQ(db("SELECT count(*) FROM events WHERE scope = 'aggregate'"), "7");
 }
 
