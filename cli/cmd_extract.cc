@@ -17,6 +17,7 @@
 #include "extract/extract.h"
 #include "extract/record_json.h"
 #include "extract/score.h"
+#include "store/extracted.h"
 
 namespace rasd::cli {
 namespace {
@@ -26,6 +27,7 @@ struct ExtractArgs {
   std::string format = "jsonl";
   std::string published;
   std::string lang;  // empty: auto
+  bool for_ingest = false;  // each line also carries what the store keeps
 };
 
 Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
@@ -58,17 +60,29 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
     ReportError("--published", "expected a date YYYY-MM-DD, got '" + args.published + "'");
     return kExitUsage;
   }
+  if (args.for_ingest && args.format != "jsonl") {
+    ReportError("--for-ingest", "writes JSON Lines only (--format jsonl)");
+    return kExitUsage;
+  }
   auto ex = LoadExtractor(ctx);
   if (!ex.ok()) { ReportError("data", ex.status().message()); return kExitInputFailed; }
   nlohmann::json all = nlohmann::json::array();
-  InputStats stats = ForEachDocument(args.inputs, ctx.data_dir, [&](Document&& d) {
+  // For the store, documents are read and extracted exactly as `rasd ingest`
+  // reads and extracts them (absolute paths, the reader's titles).
+  const std::vector<std::string> inputs = args.for_ingest ? AbsolutePaths(args.inputs) : args.inputs;
+  InputStats stats = ForEachDocument(inputs, ctx.data_dir, args.for_ingest, [&](Document&& d) {
     if (d.published.empty()) d.published = args.published;
     ExtractOptions opt;
     opt.keep_mentions = mentions;
     opt.lang = args.lang;
+    if (args.for_ingest) opt = store::ExtractOptionsForStore(/*keep_mentions=*/true, args.lang);
     Extraction e = (*ex)->Extract(d, opt);
     if (e.invalid_utf8 > 0) ReportError(e.source, "invalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD");
-    if (mentions) {
+    if (args.for_ingest) {
+      nlohmann::json j = ExtractionToJson(e, true, false);
+      store::AddStoredForm(store::ToDocumentInput(std::move(d), std::move(e)), &j);
+      std::cout << j.dump() << "\n";
+    } else if (mentions) {
       nlohmann::json j = ExtractionToJson(e, false, true);
       if (args.format == "json") all.push_back(j); else std::cout << j.dump() << "\n";
     } else if (args.format == "table") {
@@ -189,6 +203,11 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
         ->check(CLI::IsMember(mentions ? std::vector<std::string>{"jsonl", "json"} : std::vector<std::string>{"jsonl", "json", "table"}));
     cmd->add_option("--published", args->published, "publication date (YYYY-MM-DD) of inputs that carry none");
     AddLangOption(cmd, &args->lang);
+    if (!mentions) {
+      cmd->add_flag("--for-ingest", args->for_ingest,
+                    "also write what the store keeps of each document (its text, metadata, mentions), for "
+                    "`rasd ingest --records`: extract shards anywhere, merge them into one store");
+    }
     cmd->callback([args, ctx, mentions] { ctx->exit_code = RunExtract(*args, *ctx, mentions); });
   }
   auto eval = std::make_shared<EvalArgs>();

@@ -16,11 +16,13 @@
 #include <unicode/uchar.h>
 
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "cli/io.h"
 #include "common/data_dir.h"
 #include "common/utf8.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "store/extracted.h"
 #include "store/pipeline.h"
 #include "store/store.h"
 
@@ -294,6 +296,7 @@ struct IngestArgs {
   size_t batch = 1000;
   bool no_mentions = false;
   bool quiet = false;
+  bool records = false;  // paths are `rasd extract --for-ingest` output
   std::string lang;  // empty: auto
 };
 
@@ -302,6 +305,10 @@ std::string Plural(int64_t n, const char* one, const char* many) {
 }
 
 int RunIngest(const IngestArgs& args, const Context& ctx) {
+  if (args.records && !args.lang.empty()) {
+    ReportError("--lang", "the language was chosen when the records were extracted; give it to `rasd extract`");
+    return kExitUsage;
+  }
   auto data_dir = FindDataDir(ctx.data_dir);
   if (!data_dir.ok()) {
     ReportError("data", data_dir.status().message());
@@ -318,19 +325,17 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
     ReportError(args.db.db, "loading the gazetteer: " + g.message());
     return kExitInputFailed;
   }
-  auto extractor = Extractor::Load(*data_dir);
-  if (!extractor.ok()) {
-    ReportError("data", extractor.status().message());
-    return kExitInputFailed;
+  // Extracted shards are stored as they are: no extractor needed.
+  std::unique_ptr<Extractor> extractor;
+  if (!args.records) {
+    auto loaded = Extractor::Load(*data_dir);
+    if (!loaded.ok()) {
+      ReportError("data", loaded.status().message());
+      return kExitInputFailed;
+    }
+    extractor = std::move(*loaded);
   }
-  // Sources are kept as absolute paths, so the same file ingested from
-  // another folder is recognised.
-  std::vector<std::string> paths;
-  for (const auto& p : args.paths) {
-    std::error_code ec;
-    auto abs = p == "-" ? std::filesystem::path(p) : std::filesystem::absolute(p, ec).lexically_normal();
-    paths.push_back(ec ? p : abs.string());
-  }
+  const std::vector<std::string> paths = args.records ? args.paths : AbsolutePaths(args.paths);
 
   const bool show_progress = !args.quiet && isatty(STDERR_FILENO);
   auto last_print = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -349,9 +354,15 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   options.batch_size = args.batch;
   options.keep_mentions = !args.no_mentions;
   options.lang = args.lang;
-  store::IngestPipeline pipeline(db.get(), extractor->get(), options, progress);
-  ingest::Options reader_options;
-  Status read = ingest::ReadPaths(paths, reader_options, &pipeline);
+  store::IngestPipeline pipeline(db.get(), extractor.get(), options, progress);
+  Status read;
+  if (args.records) {
+    store::ReadExtracted(
+        paths, [&](store::DocumentInput&& d) { pipeline.OnExtracted(std::move(d)); },
+        [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
+  } else {
+    read = ingest::ReadPaths(paths, ingest::Options(), &pipeline);
+  }
   auto summary = pipeline.Finish();
   if (show_progress) std::fprintf(stderr, "\r\033[K");
   if (!read.ok()) {
@@ -756,6 +767,9 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
     cmd->add_option("--batch", args->batch, "documents per transaction")->check(CLI::PositiveNumber)->default_val(1000);
     cmd->add_flag("--no-mentions", args->no_mentions, "do not store the extractor's mentions");
     cmd->add_flag("--quiet", args->quiet, "no progress line");
+    cmd->add_flag("--records", args->records,
+                  "the paths are shards written by `rasd extract --for-ingest` ('-' for stdin): store them without "
+                  "extracting again; a shard that is missing or cut short is reported by name, the others are stored");
     AddLangOption(cmd, &args->lang);
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
   }

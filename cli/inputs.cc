@@ -1,5 +1,7 @@
 #include "cli/inputs.h"
 
+#include <filesystem>
+
 #include "cli/io.h"
 #include "ingest/ingest.h"
 
@@ -8,11 +10,12 @@ namespace {
 
 class CallbackSink : public ingest::Sink {
  public:
-  CallbackSink(const std::function<void(Document&&)>& fn, InputStats* stats) : fn_(fn), stats_(stats) {}
+  CallbackSink(const std::function<void(Document&&)>& fn, bool as_read, InputStats* stats)
+      : fn_(fn), as_read_(as_read), stats_(stats) {}
   void OnDocument(Document&& doc) override {
     ++stats_->documents;
     // Plain text carries its headline as the first line; other kinds say it.
-    if (doc.kind == "text") doc.title.clear();
+    if (doc.kind == "text" && !as_read_) doc.title.clear();
     fn_(std::move(doc));
   }
   void OnError(const std::string& source, const std::string& reason) override {
@@ -23,15 +26,16 @@ class CallbackSink : public ingest::Sink {
 
  private:
   const std::function<void(Document&&)>& fn_;
+  bool as_read_;
   InputStats* stats_;
 };
 
 }  // namespace
 
-InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
+InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
                            const std::function<void(Document&&)>& fn) {
   InputStats stats;
-  CallbackSink sink(fn, &stats);
+  CallbackSink sink(fn, as_read, &stats);
   ingest::Options options;
   options.data_dir = data_dir;
   Status s = ingest::ReadPaths(paths, options, &sink);
@@ -40,6 +44,16 @@ InputStats ForEachDocument(const std::vector<std::string>& paths, const std::str
     ++stats.failed;
   }
   return stats;
+}
+
+std::vector<std::string> AbsolutePaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto abs = p == "-" ? std::filesystem::path(p) : std::filesystem::absolute(p, ec).lexically_normal();
+    out.push_back(ec ? p : abs.string());
+  }
+  return out;
 }
 
 }  // namespace rasd::cli

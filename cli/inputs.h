@@ -18,10 +18,15 @@ struct InputStats {
 
 // Reads files, folders (recursively) and "-" through the ingest module
 // (text, HTML, WARC, JSON Lines), reporting unreadable inputs on stderr. A
-// plain text's title is left empty: the extractor takes its first line whole.
+// plain text's title is left empty (the extractor takes its first line
+// whole) unless `as_read`: documents then come as `rasd ingest` stores them.
 // `data_dir` is the --data option (empty: found automatically).
-InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir,
+InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
                            const std::function<void(Document&&)>& fn);
+
+// Paths made absolute, as the store keeps sources: the same file read from
+// another folder is recognised. "-" stays.
+std::vector<std::string> AbsolutePaths(const std::vector<std::string>& paths);
 
 }  // namespace rasd::cli
 

@@ -8,7 +8,10 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
+
+#include "store/extracted.h"
 
 namespace rasd::store {
 namespace {
@@ -27,6 +30,8 @@ struct Item {
   enum class State { kReady, kUnchanged, kFailed };
   int64_t seq = 0;
   Document doc;
+  // Extracted already (rasd ingest --records): only prepared here.
+  std::optional<DocumentInput> extracted;
   State state = State::kFailed;
   PreparedDocument prepared;
   std::string error;
@@ -51,6 +56,17 @@ class PipelineState {
   void Add(Document&& doc) {
     auto item = std::make_unique<Item>();
     item->doc = std::move(doc);
+    Enqueue(std::move(item));
+  }
+
+  void Add(DocumentInput&& extracted) {
+    auto item = std::make_unique<Item>();
+    item->doc.source = extracted.document.source;
+    item->extracted = std::move(extracted);
+    Enqueue(std::move(item));
+  }
+
+  void Enqueue(std::unique_ptr<Item> item) {
     std::unique_lock<std::mutex> lk(mu);
     ++summary.documents_read;
     space_cv.wait(lk, [&] { return stop || next_seq - next_write < static_cast<int64_t>(max_in_flight); });
@@ -117,6 +133,22 @@ class PipelineState {
   }
 
   void Process(Item* item, Store* reader) {
+    if (item->extracted) {
+      DocumentInput& in = *item->extracted;
+      if (reader) {
+        auto known = reader->IsStored(in.uri, ContentHash(in.document.text));
+        if (known.ok() && *known) {
+          item->state = Item::State::kUnchanged;
+          item->extracted.reset();
+          return;
+        }
+      }
+      if (!options.keep_mentions) in.mentions.clear();
+      item->prepared = Prepare(std::move(in));
+      item->extracted.reset();
+      item->state = Item::State::kReady;
+      return;
+    }
     Document& doc = item->doc;
     std::string uri = doc.url.empty() ? doc.source : doc.url;
     if (reader) {
@@ -128,22 +160,8 @@ class PipelineState {
       }
     }
     try {
-      ExtractOptions eo;
-      eo.keep_mentions = options.keep_mentions;
-      eo.lang = options.lang;
-      // The numbers and places of ordinary news are noise in the store.
-      eo.mentions_of_unrelated = false;
-      Extraction e = extractor->Extract(doc, eo);
-      // What the reader did not know, the extractor found (title, language).
-      if (doc.title.empty()) doc.title = std::move(e.title);
-      if (doc.lang.empty()) doc.lang = std::move(e.lang);
-      if (doc.published.empty()) doc.published = std::move(e.published);
-      DocumentInput d;
-      d.uri = std::move(uri);
-      d.document = std::move(doc);
-      d.records = std::move(e.records);
-      d.mentions = std::move(e.mentions);
-      item->prepared = Prepare(std::move(d));
+      Extraction e = extractor->Extract(doc, ExtractOptionsForStore(options.keep_mentions, options.lang));
+      item->prepared = Prepare(ToDocumentInput(std::move(doc), std::move(e)));
       item->state = Item::State::kReady;
     } catch (const std::exception& ex) {
       // The extractor is not supposed to throw; one bad document must not
@@ -278,6 +296,8 @@ IngestPipeline::IngestPipeline(Store* store, const Extractor* extractor, Pipelin
 IngestPipeline::~IngestPipeline() { state_->Finish(); }
 
 void IngestPipeline::OnDocument(Document&& doc) { state_->Add(std::move(doc)); }
+
+void IngestPipeline::OnExtracted(DocumentInput&& document) { state_->Add(std::move(document)); }
 
 void IngestPipeline::OnError(const std::string& source, const std::string& reason) {
   state_->AddFailure(source, reason);

@@ -72,6 +72,10 @@ class IngestPipeline : public ingest::Sink {
   void OnDocument(Document&& doc) override;
   void OnError(const std::string& source, const std::string& reason) override;
   void OnSkipped(const std::string& source, const std::string& reason) override;
+  // A document extracted already (`rasd extract --for-ingest`, read back with
+  // store/extracted.h): stored as OnDocument would store it, without
+  // extracting again; written in the order given, like read documents.
+  void OnExtracted(DocumentInput&& document);
 
   // Waits until every document is written. A non-OK status means storing
   // stopped (disk full, database locked too long); what was committed stays.
