@@ -24,6 +24,7 @@
 #include "ingest/ingest.h"
 #include "store/extracted.h"
 #include "store/pipeline.h"
+#include "store/search_query.h"
 #include "store/store.h"
 
 namespace rasd::cli {
@@ -518,13 +519,24 @@ int RunConflicts(const DbArgs& db, const FilterArgs& args) {
   return kExitOk;
 }
 
-int RunSearch(const DbArgs& db, const std::vector<std::string>& words, int limit, const std::string& format) {
+int RunSearch(const DbArgs& db, const std::vector<std::string>& words, int limit, const std::string& format,
+              const Context& ctx) {
+  auto data_dir = FindDataDir(ctx.data_dir);
+  if (!data_dir.ok()) {
+    ReportError("data", data_dir.status().message());
+    return kExitInputFailed;
+  }
+  auto clitics = store::LoadSearchClitics(*data_dir);
+  if (!clitics.ok()) {
+    ReportError("data", clitics.status().message());
+    return kExitInputFailed;
+  }
   int code = kExitOk;
   auto s = OpenForQueries(db.db, &code);
   if (!s) return code;
   std::string query;
   for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
-  auto t = s->Search(query, limit);
+  auto t = s->Search(query, limit, *clitics);
   if (!t.ok()) return QueryFailed("search", t.status());
   if (format != "table") {
     PrintTable(*t, format, {});
@@ -822,12 +834,12 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
     auto limit = std::make_shared<int>(20);
     auto format = std::make_shared<std::string>("table");
     CLI::App* cmd = app->add_subcommand(
-        "search", "Full-text search of the documents; Arabic letter variants, diacritics, case and accents do not matter");
+        "search", "Full-text search of the documents; Arabic letter variants, diacritics, attached clitics (و ف ب ل ك ال), case and accents do not matter");
     cmd->add_option("query", *words, "words that must all occur")->required();
     AddDbOption(cmd, db.get());
     cmd->add_option("--limit", *limit, "at most this many documents")->check(CLI::PositiveNumber);
     cmd->add_option("--format", *format, "table, csv, json or jsonl")->check(CLI::IsMember(formats));
-    cmd->callback([db, words, limit, format, ctx] { ctx->exit_code = RunSearch(*db, *words, *limit, *format); });
+    cmd->callback([db, words, limit, format, ctx] { ctx->exit_code = RunSearch(*db, *words, *limit, *format, *ctx); });
   }
   {
     auto db = std::make_shared<DbArgs>();

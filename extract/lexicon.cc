@@ -131,6 +131,19 @@ PhraseTable::Match PhraseTable::Find(std::string_view text, const std::vector<To
   return best;
 }
 
+Result<Clitics> LoadClitics(const std::string& path) {
+  Clitics clitics;
+  Status s = ReadTsv(path, true, [&](const TsvRow& row) {
+    if (row.at(2) == "article") clitics.articles.push_back(NormalizeKey(row.at(0)));
+    clitics.prefixes.push_back({NormalizeKey(row.at(0)), NormalizeKey(row.at(1))});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  std::stable_sort(clitics.prefixes.begin(), clitics.prefixes.end(),
+                   [](const CliticRule& a, const CliticRule& b) { return a.prefix.size() > b.prefix.size(); });
+  return clitics;
+}
+
 namespace {
 
 // Reads a "value<TAB>forms" table: calls add(value_fields, form) per form.
@@ -171,14 +184,9 @@ Status LoadLanguage(const fs::path& dir, LanguageLexicon* lex) {
     if (!s.ok()) return s;
   }
   if (fs::exists(dir / "clitics.tsv")) {
-    s = ReadTsv((dir / "clitics.tsv").string(), true, [&](const TsvRow& row) {
-      if (row.at(2) == "article") lex->clitics.articles.push_back(NormalizeKey(row.at(0)));
-      lex->clitics.prefixes.push_back({NormalizeKey(row.at(0)), NormalizeKey(row.at(1))});
-      return Status::Ok();
-    });
-    if (!s.ok()) return s;
-    std::stable_sort(lex->clitics.prefixes.begin(), lex->clitics.prefixes.end(),
-                     [](const CliticRule& a, const CliticRule& b) { return a.prefix.size() > b.prefix.size(); });
+    auto clitics = LoadClitics((dir / "clitics.tsv").string());
+    if (!clitics.ok()) return clitics.status();
+    lex->clitics = std::move(*clitics);
   }
   auto int_column = [](std::vector<int>* values, int lo, int hi) {
     return [values, lo, hi](const TsvRow& row, int* entry) {

@@ -24,9 +24,11 @@ struct CliticRule {
   std::string replacement;
 };
 struct Clitics {
-  std::vector<CliticRule> prefixes;
+  std::vector<CliticRule> prefixes;  // longest first
   std::vector<std::string> articles;
 };
+// Reads a language's clitics.tsv (folded with NormalizeKey).
+Result<Clitics> LoadClitics(const std::string& path);
 
 // Every first word of every phrase of one set of lexicons, numbered, so a
 // document's words are hashed once (KeyTokens) and each table lookup is an

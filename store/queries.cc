@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "store/fingerprint.h"
+#include "store/search_query.h"
 #include "store/store_impl.h"
 
 namespace rasd::store {
@@ -320,20 +321,8 @@ Result<DocumentDetail> Store::ShowDocument(const std::string& key) {
   });
 }
 
-Result<Table> Store::Search(const std::string& query, int limit) {
-  // Every word becomes a quoted FTS5 string, so nothing in the query is
-  // read as FTS5 syntax; all words must occur.
-  std::string folded = FoldForSearch(query);
-  std::string match;
-  for (auto w : SearchWords(folded)) {
-    if (!match.empty()) match += ' ';
-    match += '"';
-    for (char c : w) {
-      if (c == '"') match += '"';
-      match += c;
-    }
-    match += '"';
-  }
+Result<Table> Store::Search(const std::string& query, int limit, const std::vector<Clitics>& clitics) {
+  std::string match = FtsMatchExpression(query, clitics);
   if (match.empty()) return Status::InvalidArgument("nothing to search for in " + QuoteForMessage(query));
   return impl_->InSnapshot([&]() -> Result<Table> {
     auto st = impl_->Prepare(

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "store/fingerprint.h"
 #include "store/schema_migrations.h"
@@ -31,7 +32,13 @@ FileState Inspect(const std::string& path) {
   return st;
 }
 
-Status Migrate(sqlite3* db, const std::string& path) {
+// The first schema whose events are merged on identity (see SCHEMA.md):
+// events an older rasd formed are formed anew when the file is upgraded.
+constexpr int kIdentityMergeSchema = 3;
+
+// Applies the migrations the file lacks and, in the same transaction, what
+// `after` does with the version the file had; all or nothing.
+Status Migrate(sqlite3* db, const std::string& path, const std::function<Status(int64_t)>& after) {
   // Re-read the version inside the write transaction: another rasd may have
   // created or upgraded the file since we looked.
   Status s = sql::Exec(db, "BEGIN IMMEDIATE", "upgrading " + path);
@@ -52,6 +59,11 @@ Status Migrate(sqlite3* db, const std::string& path) {
       sql::Exec(db, "ROLLBACK", "");
       return s;
     }
+  }
+  s = after(*version);
+  if (!s.ok()) {
+    sql::Exec(db, "ROLLBACK", "");
+    return s;
   }
   return sql::Exec(db, "COMMIT", "upgrading " + path);
 }
@@ -188,7 +200,14 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options, const st
     if (!s.ok()) return s;
   }
   if (!options.read_only && *version < CurrentSchemaVersion()) {
-    s = Migrate(impl->db, path);
+    StoreImpl* store = impl.get();
+    s = Migrate(impl->db, path, [store](int64_t old_version) {
+      if (old_version == 0 || old_version >= kIdentityMergeSchema) return Status::Ok();
+      Writer writer(store);
+      Status w = writer.Init();
+      if (w.ok()) w = writer.RebuildEvents();
+      return w;
+    });
     if (!s.ok()) return s;
   }
   return std::unique_ptr<Store>(new Store(std::move(impl)));

@@ -28,6 +28,7 @@
 
 #include "common/document.h"
 #include "common/status.h"
+#include "extract/lexicon.h"
 #include "extract/record.h"
 
 namespace rasd::store {
@@ -182,7 +183,9 @@ class Store {
   Result<EventDetail> ShowEvent(int64_t event_id);
   // By id, uri or source.
   Result<DocumentDetail> ShowDocument(const std::string& key);
-  Result<Table> Search(const std::string& query, int limit);
+  // Documents holding every word of `query` with any of its clitics (see
+  // store/search_query.h; LoadSearchClitics reads them from the data folder).
+  Result<Table> Search(const std::string& query, int limit, const std::vector<Clitics>& clitics);
   // Events with their sources and every figure's evidence.
   Result<std::vector<EventDetail>> Export(const EventFilter& filter);
   Result<Counts> Count();

@@ -51,6 +51,9 @@ class Writer {
   explicit Writer(StoreImpl* store) : store_(store) {}
   Status Init();
   Result<std::vector<WriteResult>> Write(std::vector<PreparedDocument>* batch);
+  // Forms every event anew from its records, inside the caller's
+  // transaction: a store upgraded from rules that merged on figures.
+  Status RebuildEvents();
 
  private:
   Status WriteOne(PreparedDocument& doc, const std::string& now, WriteResult* result);

@@ -168,6 +168,32 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
   return results;
 }
 
+Status Writer::RebuildEvents() {
+  auto keys = sql::Prepare(store_->db, "SELECT DISTINCT scope, COALESCE(province, ''), COALESCE(region, '') FROM records");
+  if (!keys.ok()) return keys.status();
+  std::vector<MergeRecord> stubs;
+  int rc;
+  while ((rc = keys->Step()) == SQLITE_ROW) {
+    MergeRecord k;
+    k.scope = keys->Text(0);
+    k.province = keys->Text(1);
+    k.region = keys->Text(2);
+    stubs.push_back(std::move(k));
+  }
+  if (rc != SQLITE_DONE) return sql::Error(store_->db, "listing the merge keys");
+  cache_.clear();
+  changed_keys_.clear();
+  for (const MergeRecord& k : stubs) {
+    auto events = EventsOfKey(k);
+    if (!events.ok()) return events.status();
+    changed_keys_.insert(MergeKey(k));
+  }
+  Status s = SaveChangedEvents();
+  changed_keys_.clear();
+  cache_.clear();
+  return s;
+}
+
 Status Writer::SaveChangedEvents() {
   for (const std::string& name : changed_keys_) {
     auto key = cache_.find(name);

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "store/schema_migrations.h"
+#include "store/search_query.h"
 #include "tests/store/store_test_util.h"
 
 namespace rasd::store {
@@ -111,6 +112,16 @@ class StoreTest : public ::testing::Test {
     path_ = dir_.File("rasd.db");
     store_ = OpenNew(path_);
     ASSERT_TRUE(store_);
+  }
+
+  // What `rasd search` runs: the query widened by the data folder's clitics.
+  Result<Table> Search(const std::string& query) {
+    static const std::vector<Clitics> clitics = [] {
+      auto c = LoadSearchClitics(DataDir());
+      EXPECT_TRUE(c.ok()) << c.status().message();
+      return c.ok() ? *c : std::vector<Clitics>{};
+    }();
+    return store_->Search(query, 10, clitics);
   }
 
   std::vector<WriteResult> Write(std::vector<DocumentInput> docs) {
@@ -235,6 +246,44 @@ TEST(StoreOpenTest, UpgradesAnOlderSchemaForward) {
   EXPECT_EQ(raw("SELECT count(*) FROM sqlite_master WHERE name = 'event_list'"), "1");
 }
 
+TEST(StoreOpenTest, UpgradeFromFigureMergedEventsFormsThemAnew) {
+  // Two reports of one ceremony that give different figures: schema 2 kept
+  // them as two events; the upgrade merges them, the difference classed.
+  TempDir dir;
+  std::string path = dir.File("old.db");
+  {
+    auto s = Store::Open({.create = true}, path);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    ASSERT_TRUE((*s)->RefreshGazetteer(DataDir()).ok());
+    auto batch = Batch({OujdaDoc("https://a.ma/1", 43, 2, 776615), OujdaDoc("https://b.ma/2", 44, 2, 776615)});
+    ASSERT_TRUE((*s)->Write(&batch).ok());
+  }
+  {
+    RawDb raw(path, /*read_only=*/false);
+    ASSERT_EQ(raw("SELECT count(*) FROM events"), "1");
+    // What a schema-2 rasd left: one event per figure, no class column.
+    raw("INSERT INTO events (scope, province, region, date, date_lo, date_hi, beneficiaries, source_count, "
+        "independent_sources, has_conflict) SELECT scope, province, region, date, date_lo, date_hi, 44, 1, 1, 0 "
+        "FROM events");
+    raw("UPDATE event_records SET event_id = (SELECT max(id) FROM events) WHERE record_id = "
+        "(SELECT r.id FROM records r JOIN documents d ON d.id = r.document_id WHERE d.uri = 'https://b.ma/2')");
+    raw("DELETE FROM event_conflicts");
+    raw("DROP VIEW conflicts");
+    raw("ALTER TABLE event_conflicts DROP COLUMN class");
+    raw("CREATE VIEW conflicts AS SELECT event_id, field FROM event_conflicts");
+    raw("PRAGMA user_version = 2");
+    ASSERT_EQ(raw("SELECT count(*) FROM events"), "2");
+  }
+  auto s = Store::Open({}, path);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  RawDb raw(path);
+  EXPECT_EQ(raw("PRAGMA user_version"), std::to_string(CurrentSchemaVersion()));
+  EXPECT_EQ(raw("SELECT count(*) FROM events"), "1");
+  EXPECT_EQ(raw("SELECT count(*) FROM event_records"), "2");
+  EXPECT_EQ(raw("SELECT field || ':' || class FROM event_conflicts"), "beneficiaries:contradiction");
+  EXPECT_EQ(raw("PRAGMA integrity_check"), "ok");
+}
+
 // ---- writing ----
 
 TEST_F(StoreTest, StoresDocumentRecordsAndEvidenceSpans) {
@@ -296,10 +345,10 @@ TEST_F(StoreTest, ChangedDocumentReplacesItsRecordsInPlace) {
   EXPECT_EQ(db("SELECT beneficiaries, source_count FROM events"), "32|1");
   EXPECT_EQ(db("SELECT count(*) FROM evidence"), "1");
   // The index follows the new text.
-  auto old_hits = store_->Search("43 سجينا", 10);
+  auto old_hits = Search("43 سجينا");
   ASSERT_TRUE(old_hits.ok());
   EXPECT_EQ(old_hits->rows.size(), 0u);
-  auto new_hits = store_->Search("32 سجينا", 10);
+  auto new_hits = Search("32 سجينا");
   ASSERT_TRUE(new_hits.ok());
   EXPECT_EQ(new_hits->rows.size(), 1u);
   EXPECT_EQ(db("PRAGMA foreign_key_check"), "");
@@ -514,18 +563,43 @@ TEST_F(QueryTest, SearchFoldsArabicInTheIndexAndTheQuery) {
   // The text has "إدماج" and "السجناء"; the query is typed without hamza and
   // with diacritics.
   for (const char* q : {"ادماج السجناء", "إِدْمَاج", "مؤسسه محمد", "réinsertion", "REINSERTION détenus"}) {
-    auto hits = store_->Search(q, 10);
+    auto hits = Search(q);
     ASSERT_TRUE(hits.ok()) << q << ": " << hits.status().message();
     EXPECT_GE(hits->rows.size(), 1u) << q;
   }
-  auto hits = store_->Search("كلميم", 10);
+  auto hits = Search("كلميم");
   ASSERT_TRUE(hits.ok());
   ASSERT_EQ(hits->rows.size(), 1u);
   std::string snippet = Text(hits->rows[0][Column(*hits, "snippet")]);
   EXPECT_NE(snippet.find("[كلميم]"), std::string::npos) << snippet;
-  auto none = store_->Search("كرة القدم", 10);
+  auto none = Search("كرة القدم");
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->rows.size(), 0u);
+}
+
+TEST_F(QueryTest, SearchFindsAWordWhateverCliticsAreAttached) {
+  auto uris = [&](const std::string& q) {
+    auto hits = Search(q);
+    EXPECT_TRUE(hits.ok()) << q << ": " << hits.status().message();
+    std::set<std::string> out;
+    if (hits.ok()) {
+      for (const auto& row : hits->rows) out.insert(Text(row[Column(*hits, "uri")]));
+    }
+    return out;
+  };
+  // "إدماج" in four texts, "الإدماج" in the national one.
+  const std::set<std::string> integration{"https://agency.ma/a", "https://a.ma/1", "https://sidikacem.ma/1",
+                                          "https://national.ma/1"};
+  EXPECT_EQ(uris("ادماج"), integration);
+  EXPECT_EQ(uris("الإدماج"), integration);  // the article typed, or not
+  EXPECT_EQ(uris("وإدماج"), std::set<std::string>{});  // a bare و in the query is part of the word
+  EXPECT_EQ(uris("تنمية"), std::set<std::string>{"https://a.ma/1"});        // للتنمية
+  EXPECT_EQ(uris("مؤسسات"), std::set<std::string>{"https://agency.ma/a"});  // بالمؤسسات
+  EXPECT_EQ(uris("بالمؤسسات"), std::set<std::string>{"https://agency.ma/a"});
+  EXPECT_EQ(uris("تجارة"), std::set<std::string>{"https://agency.ma/a"});   // والتجارة
+  EXPECT_EQ(uris("indh"), std::set<std::string>{"https://sidikacem.ma/2"});  // l'INDH
+  EXPECT_EQ(uris("ادماج تنمية"), std::set<std::string>{"https://a.ma/1"});  // every word must occur
+  EXPECT_EQ(uris("وزير"), std::set<std::string>{});
 }
 
 TEST_F(QueryTest, ShowDocumentByIdUriOrSource) {
@@ -576,7 +650,7 @@ TEST_F(QueryTest, HostileFilterValuesAreOnlyData) {
       auto c = store_->Conflicts(f);
       EXPECT_TRUE(c.ok() || !c.status().message().empty());
     }
-    auto s = store_->Search(v, 10);
+    auto s = Search(v);
     if (s.ok()) {
       EXPECT_LE(s->rows.size(), 5u);
     }
