@@ -28,6 +28,7 @@ struct ExtractArgs {
   std::string published;
   std::string lang;  // empty: auto
   bool for_ingest = false;  // each line also carries what the store keeps
+  ReadLimits limits;
 };
 
 Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
@@ -70,7 +71,7 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
   // For the store, documents are read and extracted exactly as `rasd ingest`
   // reads and extracts them (absolute paths, the reader's titles).
   const std::vector<std::string> inputs = args.for_ingest ? AbsolutePaths(args.inputs) : args.inputs;
-  InputStats stats = ForEachDocument(inputs, ctx.data_dir, args.for_ingest, [&](Document&& d) {
+  InputStats stats = ForEachDocument(inputs, ctx.data_dir, args.for_ingest, args.limits, [&](Document&& d) {
     if (d.published.empty()) d.published = args.published;
     ExtractOptions opt;
     opt.keep_mentions = mentions;
@@ -203,6 +204,7 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
         ->check(CLI::IsMember(mentions ? std::vector<std::string>{"jsonl", "json"} : std::vector<std::string>{"jsonl", "json", "table"}));
     cmd->add_option("--published", args->published, "publication date (YYYY-MM-DD) of inputs that carry none");
     AddLangOption(cmd, &args->lang);
+    AddReadLimitOptions(cmd, &args->limits);
     if (!mentions) {
       cmd->add_flag("--for-ingest", args->for_ingest,
                     "also write what the store keeps of each document (its text, metadata, mentions), for "

@@ -299,6 +299,7 @@ struct IngestArgs {
   bool quiet = false;
   bool records = false;  // paths are `rasd extract --for-ingest` output
   std::string lang;  // empty: auto
+  ReadLimits limits;
 };
 
 std::string Plural(int64_t n, const char* one, const char* many) {
@@ -362,7 +363,7 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
         paths, [&](store::DocumentInput&& d) { pipeline.OnExtracted(std::move(d)); },
         [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
   } else {
-    read = ingest::ReadPaths(paths, ingest::Options(), &pipeline);
+    read = ingest::ReadPaths(paths, ReaderOptions(args.limits, ctx.data_dir), &pipeline);
   }
   auto summary = pipeline.Finish();
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -783,6 +784,7 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
                   "the paths are shards written by `rasd extract --for-ingest` ('-' for stdin): store them without "
                   "extracting again; a shard that is missing or cut short is reported by name, the others are stored");
     AddLangOption(cmd, &args->lang);
+    AddReadLimitOptions(cmd, &args->limits);
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
   }
   {

@@ -5,6 +5,7 @@
 #ifndef RASD_CLI_COMMANDS_H_
 #define RASD_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,16 @@ struct Context {
 // --lang ar|fr|auto on a command that reads text: the language every input is
 // read in ("auto", the default, leaves it to each document). Stores "" for auto.
 void AddLangOption(CLI::App* cmd, std::string* lang);
+
+// What one input item may cost (ingest::Options limits), set by
+// --max-record-size, --max-expanded-size and --max-text-size on the commands
+// that read documents. Sizes take units: 16MiB, 512KiB, 1048576.
+struct ReadLimits {
+  uint64_t record_bytes = 16ull << 20;
+  uint64_t expanded_bytes = 64ull << 20;
+  uint64_t text_bytes = 1ull << 20;
+};
+void AddReadLimitOptions(CLI::App* cmd, ReadLimits* limits);
 
 // Each adds its subcommand(s) to `app`; the callback stores its exit status
 // in ctx->exit_code.

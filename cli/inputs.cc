@@ -32,13 +32,36 @@ class CallbackSink : public ingest::Sink {
 
 }  // namespace
 
-InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const std::function<void(Document&&)>& fn) {
-  InputStats stats;
-  CallbackSink sink(fn, as_read, &stats);
+ingest::Options ReaderOptions(const ReadLimits& limits, const std::string& data_dir) {
   ingest::Options options;
   options.data_dir = data_dir;
-  Status s = ingest::ReadPaths(paths, options, &sink);
+  options.max_record_bytes = limits.record_bytes;
+  options.max_expanded_bytes = limits.expanded_bytes;
+  options.max_text_bytes = limits.text_bytes;
+  return options;
+}
+
+void AddReadLimitOptions(CLI::App* cmd, ReadLimits* limits) {
+  cmd->add_option("--max-record-size", limits->record_bytes,
+                  "largest JSON Lines line, WARC record or single HTML/text file; a larger one is named and skipped")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("16MiB");
+  cmd->add_option("--max-expanded-size", limits->expanded_bytes,
+                  "largest inflated size of a gzip member or compressed page; past it, a member inflating at over "
+                  "100:1 is refused as a decompression bomb, a compressed page is refused")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64MiB");
+  cmd->add_option("--max-text-size", limits->text_bytes,
+                  "largest main text of one document; a longer one is named and skipped")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("1MiB");
+}
+
+InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
+                           const ReadLimits& limits, const std::function<void(Document&&)>& fn) {
+  InputStats stats;
+  CallbackSink sink(fn, as_read, &stats);
+  Status s = ingest::ReadPaths(paths, ReaderOptions(limits, data_dir), &sink);
   if (!s.ok()) {
     ReportError("input", s.message());
     ++stats.failed;

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands.h"
 #include "common/document.h"
+#include "ingest/ingest.h"
 
 namespace rasd::cli {
 
@@ -22,7 +24,10 @@ struct InputStats {
 // whole) unless `as_read`: documents then come as `rasd ingest` stores them.
 // `data_dir` is the --data option (empty: found automatically).
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const std::function<void(Document&&)>& fn);
+                           const ReadLimits& limits, const std::function<void(Document&&)>& fn);
+
+// The reader's options for these limits and data folder.
+ingest::Options ReaderOptions(const ReadLimits& limits, const std::string& data_dir);
 
 // Paths made absolute, as the store keeps sources: the same file read from
 // another folder is recognised. "-" stays.

@@ -186,6 +186,11 @@ BufferedReader::BufferedReader(ByteSource* src, size_t buffer_size) : src_(src) 
 
 Result<bool> BufferedReader::Fill() {
   if (pos_ < end_) return true;
+  if (!pending_.ok()) {
+    Status s = pending_;
+    pending_ = Status::Ok();
+    return s;
+  }
   if (eof_) return false;
   base_ += end_;
   pos_ = end_ = 0;
@@ -279,7 +284,7 @@ Result<int> BufferedReader::Peek() {
 
 Result<std::string_view> BufferedReader::Prefetch(size_t n) {
   n = std::min(n, buf_.size());
-  if (end_ - pos_ < n && !eof_) {
+  if (end_ - pos_ < n && !eof_ && pending_.ok()) {
     if (pos_ > 0) {
       std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
       base_ += pos_;
@@ -288,7 +293,11 @@ Result<std::string_view> BufferedReader::Prefetch(size_t n) {
     }
     while (end_ < n) {
       auto got = src_->Read(buf_.data() + end_, buf_.size() - end_);
-      if (!got.ok()) return got.status();
+      if (!got.ok()) {
+        if (end_ == pos_) return got.status();
+        pending_ = got.status();
+        break;
+      }
       if (*got == 0) {
         eof_ = true;
         break;
@@ -317,6 +326,7 @@ Status BufferedReader::ReadRest(uint64_t max_bytes, std::string* out) {
 
 bool BufferedReader::SkipToNextMember() {
   if (!src_->SkipToNextMember()) return false;
+  pending_ = Status::Ok();
   base_ += end_;
   pos_ = end_ = 0;
   eof_ = false;

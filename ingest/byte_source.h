@@ -139,6 +139,10 @@ class BufferedReader {
   size_t end_ = 0;   // bytes valid in buf_
   uint64_t base_ = 0;  // logical position of buf_[0]
   bool eof_ = false;
+  // A read error met while prefetching, after some bytes had come: given
+  // once those bytes are consumed, so the records before a truncation
+  // are still read.
+  Status pending_;
 };
 
 // Replays bytes already read (to sniff a file's kind), then the rest of the

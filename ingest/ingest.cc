@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <set>
 #include <system_error>
+
+#include <sys/stat.h>
 
 #include "common/data_dir.h"
 #include "common/utf8.h"
@@ -93,6 +98,17 @@ bool IsHtmlMediaType(std::string_view t) {
 Pipeline::Pipeline(const Options& options, const PageCues* cues, Sink* sink)
     : options_(options), cues_(cues), sink_(sink), html_(cues) {}
 
+// A document whose main text passed the limit would hold up everything
+// after it (the extractor's work grows with the text); it is named instead.
+void Pipeline::Deliver(Document&& doc) {
+  if (doc.text.size() > options_.max_text_bytes) {
+    sink_->OnError(doc.source, "main text of " + std::to_string(doc.text.size()) + " bytes is longer than the limit of " +
+                                   std::to_string(options_.max_text_bytes) + " bytes (--max-text-size); skipped");
+    return;
+  }
+  sink_->OnDocument(std::move(doc));
+}
+
 // Ill-formed UTF-8 that was repaired is reported, and the document still read.
 void Pipeline::ReportRepairs(const std::string& source) {
   if (charset_.repaired() > 0) {
@@ -133,7 +149,7 @@ void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
   if (doc.title.empty() && utf8::CountCodePoints(first_line) <= 300) doc.title = std::string(first_line);
   doc.kind = doc.kind.empty() ? "text" : doc.kind;
   doc.text = std::move(text);
-  sink_->OnDocument(std::move(doc));
+  Deliver(std::move(doc));
 }
 
 void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc) {
@@ -162,7 +178,7 @@ void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_
   if (doc.lang.empty()) doc.lang = article.lang;
   if (doc.kind.empty()) doc.kind = "html";
   doc.text = article.MainText();
-  sink_->OnDocument(std::move(doc));
+  Deliver(std::move(doc));
 }
 
 void Pipeline::WarcRecordToDocument(WarcRecord* record, const std::string& path) {
@@ -232,7 +248,7 @@ void Pipeline::WarcRecordToDocument(WarcRecord* record, const std::string& path)
 
 void Pipeline::ReadWarc(BufferedReader* in, const std::string& path) {
   WarcOptions wo;
-  wo.max_record_bytes = options_.max_input_bytes;
+  wo.max_record_bytes = options_.max_record_bytes;
   WarcReader reader(in, wo);
   WarcRecord record;
   WarcReader::WantBlock want = [](const std::string& type) { return type == "response" || type == "resource"; };
@@ -241,14 +257,14 @@ void Pipeline::ReadWarc(BufferedReader* in, const std::string& path) {
 
 void Pipeline::ReadWhole(BufferedReader* in, const std::string& path, int kind, bool compressed) {
   std::string bytes;
-  uint64_t limit = compressed ? options_.max_expanded_bytes : options_.max_input_bytes;
+  uint64_t limit = compressed ? options_.max_expanded_bytes : options_.max_record_bytes;
   Status s = in->ReadRest(limit, &bytes);
   if (!s.ok()) {
     std::string reason = s.message();
     if (s.code() == Status::Code::kInvalidArgument) {
       reason = compressed ? "expands to more than the limit of " + std::to_string(limit) +
-                                " bytes (Options::max_expanded_bytes)"
-                          : "larger than the limit of " + std::to_string(limit) + " bytes (Options::max_input_bytes)";
+                                " bytes (--max-expanded-size)"
+                          : "larger than the limit of " + std::to_string(limit) + " bytes (--max-record-size)";
     }
     sink_->OnError(path, reason);
     return;
@@ -348,13 +364,87 @@ void Pipeline::ReadFile(const std::string& path) {
     ReadJsonLines(&in, path);
     return;
   }
-  if (!compressed && size_known && size > options_.max_input_bytes) {
+  if (!compressed && size_known && size > options_.max_record_bytes) {
     sink_->OnError(path, "file of " + std::to_string(size) + " bytes is larger than the limit of " +
-                             std::to_string(options_.max_input_bytes) + " bytes (Options::max_input_bytes)");
+                             std::to_string(options_.max_record_bytes) + " bytes (--max-record-size)");
     return;
   }
   ReadWhole(&in, path, kind, compressed);
 }
+
+namespace {
+
+// What a non-regular file is, for the message that skips it.
+std::string FileTypeName(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+using FolderId = std::pair<dev_t, ino_t>;
+
+// Collects the regular files under `dir`, following symlinks. Each folder is
+// entered once, known by its device and inode: a link back to a folder
+// being walked (`ancestors`) is a loop, reported; a second way into a folder
+// already read is passed over. Anything that could block a read (a FIFO
+// nobody writes to) or is no document (a socket, a device) is reported and
+// left out.
+void WalkFolder(const std::string& dir, std::set<FolderId>* visited, std::vector<FolderId>* ancestors,
+                std::vector<std::string>* files, Sink* sink) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    sink->OnError(dir, "cannot list folder: " + ec.message());
+    return;
+  }
+  std::vector<std::string> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      sink->OnError(dir, "cannot list folder: " + ec.message());
+      break;
+    }
+    entries.push_back(it->path().string());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& entry : entries) {
+    struct stat st;
+    if (::stat(entry.c_str(), &st) != 0) {
+      int err = errno;
+      struct stat lst;
+      bool link = ::lstat(entry.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
+      if (link && err == ELOOP) {
+        sink->OnError(entry, "skipped: symlink loop (" + std::string(std::strerror(err)) + ")");
+      } else if (link) {
+        sink->OnError(entry, "skipped: broken symlink (" + std::string(std::strerror(err)) + ")");
+      } else {
+        sink->OnError(entry, "skipped: cannot stat (" + std::string(std::strerror(err)) + ")");
+      }
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      FolderId id{st.st_dev, st.st_ino};
+      if (std::find(ancestors->begin(), ancestors->end(), id) != ancestors->end()) {
+        sink->OnError(entry, "skipped: symlink loop (leads back to a folder it is in)");
+        continue;
+      }
+      if (!visited->insert(id).second) {
+        sink->OnSkipped(entry, "folder already read by another path");
+        continue;
+      }
+      ancestors->push_back(id);
+      WalkFolder(entry, visited, ancestors, files, sink);
+      ancestors->pop_back();
+    } else if (S_ISREG(st.st_mode)) {
+      files->push_back(entry);
+    } else {
+      sink->OnError(entry, "skipped: " + FileTypeName(st.st_mode) + ", not a regular file");
+    }
+  }
+}
+
+}  // namespace
 
 Status ReadPaths(const std::vector<std::string>& paths, const Options& options, Sink* sink) {
   if (paths.empty()) return Status::InvalidArgument("no input given: name files, folders, or - for stdin");
@@ -369,30 +459,27 @@ Status ReadPaths(const std::vector<std::string>& paths, const Options& options, 
       pipeline.ReadFile(path);
       continue;
     }
-    std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      sink->OnError(path, "no such file or folder");
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      int err = errno;
+      sink->OnError(path, err == ENOENT ? std::string("no such file or folder")
+                                        : "cannot open: " + std::string(std::strerror(err)));
       continue;
     }
-    if (!fs::is_directory(status)) {
+    // Named on purpose, a FIFO (or a character device such as /dev/stdin)
+    // is a stream, read like stdin: open() waits for its writer.
+    if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
       pipeline.ReadFile(path);
       continue;
     }
-    std::vector<std::string> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      sink->OnError(path, "cannot list folder: " + ec.message());
+    if (!S_ISDIR(st.st_mode)) {
+      sink->OnError(path, "skipped: " + FileTypeName(st.st_mode) + ", not a file or folder");
       continue;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        sink->OnError(path, "cannot list folder: " + ec.message());
-        break;
-      }
-      std::error_code fec;
-      if (it->is_regular_file(fec)) files.push_back(it->path().string());
-    }
+    std::set<FolderId> visited = {{st.st_dev, st.st_ino}};
+    std::vector<FolderId> ancestors = {{st.st_dev, st.st_ino}};
+    std::vector<std::string> files;
+    WalkFolder(path, &visited, &ancestors, &files, sink);
     std::sort(files.begin(), files.end());
     for (const auto& f : files) pipeline.ReadFile(f);
   }

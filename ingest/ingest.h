@@ -16,13 +16,19 @@ namespace rasd::ingest {
 
 struct Options {
   // A larger HTML, text or JSON file, JSON Lines line or WARC record is
-  // refused. WARC and JSON Lines files themselves are read as streams, of any
-  // size.
-  uint64_t max_input_bytes = 256ull << 20;
-  // Decompressed size of one page (an HTTP body, a gzipped HTML file); a gzip
-  // member that expands past it at a ratio no real text reaches is refused as
-  // a decompression bomb.
+  // reported and skipped (--max-record-size): an oversize line or record is
+  // passed over without being held in memory. WARC and JSON Lines files
+  // themselves are read as streams, of any size.
+  uint64_t max_record_bytes = 16ull << 20;
+  // Decompressed size of one page (an HTTP body, a gzipped HTML or text
+  // file) and of one gzip member (--max-expanded-size); a member that
+  // inflates past it at a ratio no real text reaches (GzipSource) is refused
+  // as a decompression bomb.
   uint64_t max_expanded_bytes = 64ull << 20;
+  // Main text of one document after extraction from its page or record
+  // (--max-text-size); a longer one is reported and skipped, so that no
+  // single document holds up the extractor.
+  uint64_t max_text_bytes = 1ull << 20;
   // The data folder (data/html/ teaser and section cues, data/<lang>/ month
   // names); empty to look where rasd::FindDataDir looks.
   std::string data_dir;

@@ -145,7 +145,7 @@ void Pipeline::JsonRecordToDocument(const void* json_object, const std::string& 
   } else {
     doc.text = std::move(body);
   }
-  sink_->OnDocument(std::move(doc));
+  Deliver(std::move(doc));
 }
 
 void Pipeline::ReadJsonLines(BufferedReader* in, const std::string& path) {
@@ -153,7 +153,8 @@ void Pipeline::ReadJsonLines(BufferedReader* in, const std::string& path) {
   int number = 0;
   while (true) {
     bool too_long = false;
-    auto got = in->ReadLine(&line, options_.max_input_bytes, &too_long);
+    uint64_t start = in->position();
+    auto got = in->ReadLine(&line, options_.max_record_bytes, &too_long);
     if (!got.ok()) {
       sink_->OnError(path + ":" + std::to_string(number + 1), got.status().message());
       return;
@@ -162,8 +163,10 @@ void Pipeline::ReadJsonLines(BufferedReader* in, const std::string& path) {
     ++number;
     std::string source = path + ":" + std::to_string(number);
     if (too_long) {
-      sink_->OnError(source, "line longer than the limit of " + std::to_string(options_.max_input_bytes) +
-                                 " bytes (Options::max_input_bytes)");
+      // Passed over by scanning for its end, never held whole.
+      sink_->OnError(source, "line of " + std::to_string(in->position() - start) + " bytes at byte offset " +
+                                 std::to_string(start) + " is longer than the limit of " +
+                                 std::to_string(options_.max_record_bytes) + " bytes (--max-record-size); skipped");
       continue;
     }
     size_t first = line.find_first_not_of(" \t\r");

@@ -27,8 +27,10 @@ class Pipeline {
   // An HTML page's bytes into a Document on the sink: charset, main text,
   // metadata. `doc` carries what is known already (source, URLs, dates).
   void HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc);
-  // Plain text into a Document.
   void ReportRepairs(const std::string& source);
+  // Hands a document to the sink unless its text is over the limit.
+  void Deliver(Document&& doc);
+  // Plain text into a Document.
   void TextToDocument(std::string_view bytes, Document doc);
 
   // JSON Lines (one object a line) and whole JSON files (an object or an

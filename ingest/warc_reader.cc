@@ -267,7 +267,7 @@ bool WarcReader::ReadBlock(WarcRecord* record, bool want) {
   uint64_t n = record->content_length;
   if (n > options_.max_record_bytes) {
     Fail(record, "record of " + std::to_string(n) + " bytes is over the limit of " +
-                     std::to_string(options_.max_record_bytes));
+                     std::to_string(options_.max_record_bytes) + " bytes (--max-record-size); skipped");
     want = false;
   }
   if (want) {

@@ -88,6 +88,17 @@ class Writer {
   Status SaveChangedEvents();
   std::set<std::string> changed_keys_;  // merge keys, in their order: event ids do not depend on memory addresses
 
+  // Test-only fault injection, from RASD_TEST_CRASH=before-commit:K or
+  // after-commit:K: the process aborts once batch K (counted from 1 per
+  // writer) is written but not committed, or just after its COMMIT, so crash
+  // tests hit an exact point instead of whatever moment a timed kill finds.
+  enum class CrashPoint { kNone, kBeforeCommit, kAfterCommit };
+  Status ReadCrashPoint();
+  void MaybeCrash(CrashPoint at) const;
+  CrashPoint crash_point_ = CrashPoint::kNone;
+  int64_t crash_batch_ = 0;
+  int64_t batches_written_ = 0;
+
   StoreImpl* store_;
   std::vector<IndexChange> index_changes_;
   bool ready_ = false;

@@ -1,6 +1,8 @@
 // The write path: one transaction per batch, the
 // events of every key a batch touches kept in memory between batches.
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <chrono>
 #include <ctime>
@@ -25,7 +27,36 @@ std::string NowUtc() {
 
 }  // namespace
 
+Status Writer::ReadCrashPoint() {
+  const char* env = std::getenv("RASD_TEST_CRASH");
+  if (!env || !*env) return Status::Ok();
+  std::string_view v(env);
+  CrashPoint point = CrashPoint::kNone;
+  for (auto [name, p] : {std::pair<std::string_view, CrashPoint>{"before-commit:", CrashPoint::kBeforeCommit},
+                         {"after-commit:", CrashPoint::kAfterCommit}}) {
+    if (v.substr(0, name.size()) == name) {
+      point = p;
+      v.remove_prefix(name.size());
+    }
+  }
+  int64_t k = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), k);
+  if (point == CrashPoint::kNone || ec != std::errc() || end != v.data() + v.size() || k < 1) {
+    return Status::InvalidArgument("RASD_TEST_CRASH='" + std::string(env) +
+                                   "': expected before-commit:K or after-commit:K with K >= 1");
+  }
+  crash_point_ = point;
+  crash_batch_ = k;
+  return Status::Ok();
+}
+
+void Writer::MaybeCrash(CrashPoint at) const {
+  if (crash_point_ == at && batches_written_ == crash_batch_) std::abort();
+}
+
 Status Writer::Init() {
+  Status crash = ReadCrashPoint();
+  if (!crash.ok()) return crash;
   sqlite3* db = store_->db;
   struct Def {
     sql::Stmt* stmt;
@@ -118,6 +149,7 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
   std::vector<WriteResult> results(batch->size());
   std::vector<bool> excluded(batch->size(), false);
   std::string now = NowUtc();
+  ++batches_written_;
   // No savepoint per document: a savepoint makes the full-text index flush
   // what it has gathered, one document at a time, which more than halves
   // the write rate (statement journals do the same, hence the index is
@@ -148,7 +180,9 @@ Result<std::vector<WriteResult>> Writer::Write(std::vector<PreparedDocument>* ba
     }
     if (s.ok()) s = SaveChangedEvents();
     if (s.ok()) s = ApplyIndexChanges();
+    if (s.ok()) MaybeCrash(CrashPoint::kBeforeCommit);
     if (s.ok()) s = sql::Exec(db, "COMMIT", "committing a batch");
+    if (s.ok()) MaybeCrash(CrashPoint::kAfterCommit);
     index_changes_.clear();
     changed_keys_.clear();
     if (s.ok()) break;

@@ -83,7 +83,7 @@ TEST(BadInput, EachBrokenFileIsReportedAndTheRestIsRead) {
   std::string missing = dir.File("missing.html");
 
   Options options = testing::TestOptions();
-  options.max_input_bytes = 400 << 10;
+  options.max_record_bytes = 400 << 10;
   options.max_expanded_bytes = 1 << 20;
   CollectingSink sink;
   ASSERT_TRUE(ReadPaths({dir.path(), missing}, options, &sink).ok());

@@ -1,9 +1,10 @@
 // The store: opening and refusing files, idempotent writes, replacement,
-// near-duplicates and events, queries, hostile filters, a run killed with
-// SIGKILL, readers during writes, and the gold corpora stored as records.
+// near-duplicates and events, queries, hostile filters, a run aborted at
+// each commit point, readers during writes, and the gold corpora stored as records.
 #include "store/store.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -713,10 +714,16 @@ void ExpectConsistent(const std::string& path, size_t batch_size) {
             "1");
 }
 
-TEST(StoreCrashTest, KilledMidIngestLeavesAConsistentDatabaseAndResumes) {
+// The writer aborts at an exact point (RASD_TEST_CRASH): after batch K is
+// written but before its COMMIT, or just after the COMMIT, for batches at
+// the start, the middle and the end. Each time the file is consistent, holds
+// whole batches only, and a second run completes it to exactly what an
+// uninterrupted run stores.
+TEST(StoreCrashTest, AbortAroundEachCommitLeavesAConsistentDatabaseThatResumes) {
   ASSERT_FALSE(DataDir().empty());
   const size_t kBatch = 40;
-  auto docs = SyntheticDocs(2400, 7);
+  auto docs = SyntheticDocs(1200, 7);
+  const int64_t batches = static_cast<int64_t>((docs.size() + kBatch - 1) / kBatch);
   TempDir dir;
   // What a run that is never interrupted produces.
   std::string clean_path = dir.File("clean.db");
@@ -727,39 +734,48 @@ TEST(StoreCrashTest, KilledMidIngestLeavesAConsistentDatabaseAndResumes) {
   }
   std::string reference = Dump(clean_path);
 
-  int killed_mid_way = 0;
-  for (int delay_ms : {150, 400, 900}) {
-    std::string path = dir.File("killed" + std::to_string(delay_ms) + ".db");
-    { ASSERT_TRUE(OpenNew(path)); }
-    pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      auto s = Store::Open({}, path);
-      if (!s.ok()) _exit(3);
-      for (size_t i = 0; i < docs.size(); i += kBatch) {
-        std::vector<DocumentInput> part(docs.begin() + i, docs.begin() + std::min(docs.size(), i + kBatch));
-        auto batch = Batch(std::move(part));
-        if (!(*s)->Write(&batch).ok()) _exit(4);
+  for (const char* point : {"before-commit", "after-commit"}) {
+    for (int64_t k : {int64_t{1}, int64_t{2}, batches / 2, batches}) {
+      std::string at = std::string(point) + ":" + std::to_string(k);
+      SCOPED_TRACE(at);
+      std::string path = dir.File("crash-" + std::string(point) + "-" + std::to_string(k) + ".db");
+      { ASSERT_TRUE(OpenNew(path)); }
+      pid_t child = fork();
+      ASSERT_GE(child, 0);
+      if (child == 0) {
+        setenv("RASD_TEST_CRASH", at.c_str(), 1);
+        rlimit no_core{0, 0};  // the abort is expected: no core file
+        setrlimit(RLIMIT_CORE, &no_core);
+        auto s = Store::Open({}, path);
+        if (!s.ok()) _exit(3);
+        for (size_t i = 0; i < docs.size(); i += kBatch) {
+          std::vector<DocumentInput> part(docs.begin() + i, docs.begin() + std::min(docs.size(), i + kBatch));
+          auto batch = Batch(std::move(part));
+          if (!(*s)->Write(&batch).ok()) _exit(4);
+        }
+        _exit(0);
       }
-      _exit(0);
-    }
-    usleep(delay_ms * 1000);
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    if (WIFSIGNALED(status)) ++killed_mid_way;
+      int status = 0;
+      waitpid(child, &status, 0);
+      ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT) << "the writer did not abort, status " << status;
 
-    ExpectConsistent(path, kBatch);
-    {
-      auto resumed = Store::Open({}, path);
-      ASSERT_TRUE(resumed.ok()) << resumed.status().message();
-      WriteAll(resumed->get(), docs, kBatch);
+      ExpectConsistent(path, kBatch);
+      {
+        RawDb db(path);
+        // Exactly the batches committed before the abort are there.
+        int64_t committed = std::string(point) == "after-commit" ? k : k - 1;
+        EXPECT_EQ(db("SELECT count(*) FROM documents"),
+                  std::to_string(std::min<int64_t>(committed * kBatch, docs.size())));
+      }
+      {
+        auto resumed = Store::Open({}, path);
+        ASSERT_TRUE(resumed.ok()) << resumed.status().message();
+        WriteAll(resumed->get(), docs, kBatch);
+      }
+      ExpectConsistent(path, kBatch);
+      EXPECT_TRUE(Dump(path) == reference) << "the resumed run differs from an uninterrupted one";
     }
-    ExpectConsistent(path, kBatch);
-    EXPECT_TRUE(Dump(path) == reference) << "the resumed run differs from an uninterrupted one (kill after "
-                                     << delay_ms << " ms)";
   }
-  EXPECT_GE(killed_mid_way, 1) << "no run was interrupted: make the work longer";
 }
 
 TEST(StoreConcurrencyTest, ReaderSeesWholeBatchesWhileAnIngestRuns) {
