@@ -16,6 +16,7 @@
 #include <unicode/uchar.h>
 
 #include "cli/commands.h"
+#include "cli/table_output.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
 #include "common/data_dir.h"
@@ -298,6 +299,7 @@ struct IngestArgs {
   bool quiet = false;
   bool records = false;  // paths are `rasd extract --for-ingest` output
   std::string lang;  // empty: auto
+  std::string kind;  // official | press; empty: by data/sources/
 };
 
 std::string Plural(int64_t n, const char* one, const char* many) {
@@ -358,10 +360,16 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   Status read;
   if (args.records) {
     store::ReadExtracted(
-        paths, [&](store::DocumentInput&& d) { pipeline.OnExtracted(std::move(d)); },
+        paths,
+        [&](store::DocumentInput&& d) {
+          if (!args.kind.empty()) d.document.source_kind = args.kind;
+          pipeline.OnExtracted(std::move(d));
+        },
         [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
   } else {
-    read = ingest::ReadPaths(paths, ingest::Options(), &pipeline);
+    ingest::Options read_options;
+    read_options.source_kind = args.kind;
+    read = ingest::ReadPaths(paths, read_options, &pipeline);
   }
   auto summary = pipeline.Finish();
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -755,6 +763,9 @@ int RunExport(const DbArgs& db, const FilterArgs& args) {
 
 }  // namespace
 
+void PrintQueryTable(const store::Table& t, const std::string& format) { PrintTable(t, format, {}); }
+std::string ValueText(const store::Value& v) { return ToText(v); }
+
 void AddStoreCommands(CLI::App* app, Context* ctx) {
   const std::vector<std::string> formats = {"table", "csv", "json", "jsonl"};
   {
@@ -771,6 +782,10 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
                   "the paths are shards written by `rasd extract --for-ingest` ('-' for stdin): store them without "
                   "extracting again; a shard that is missing or cut short is reported by name, the others are stored");
     AddLangOption(cmd, &args->lang);
+    cmd->add_option("--kind", args->kind,
+                    "official or press: the kind of source of every document read (default: by the site, "
+                    "data/sources/sites.tsv, or a communique cue in the text)")
+        ->check(CLI::IsMember({"official", "press"}));
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
   }
   {
