@@ -82,7 +82,9 @@ std::string RunningLineKey(const std::string& line) {
       key.push_back(c);
     }
   }
-  if (utf8::CountCodePoints(key) > 160) return "";
+  // Too long for a running line, or too short to tell from a dash or a date.
+  size_t n = utf8::CountCodePoints(key);
+  if (n > 160 || n < 4) return "";
   return key;
 }
 
@@ -122,7 +124,7 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
       size_t k = 0;
       for (const auto& b : page) {
         for (const auto& line : b.lines) {
-          if (k < 3 || k + 3 >= total) keys.insert(RunningLineKey(line));
+          keys.insert(RunningLineKey(line));
           ++k;
         }
       }
@@ -158,7 +160,8 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
       for (auto& line : b.lines) {
         bool edge = k < 3 || k + 3 >= total;
         ++k;
-        if (edge && (running.count(RunningLineKey(line)) || IsPageNumber(line))) continue;
+        // A margin box may land anywhere in poppler's reading order.
+        if (running.count(RunningLineKey(line)) || (edge && IsPageNumber(line))) continue;
         longest = std::max(longest, utf8::CountCodePoints(line));
         nb.lines.push_back(std::move(line));
       }
@@ -178,7 +181,16 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
         out.page_starts.push_back(at);
         page_started = true;
       }
-      for (const auto& line : b.lines) AppendLine(&para, line);
+      for (size_t li = 0; li < b.lines.size(); ++li) {
+        const std::string& line = b.lines[li];
+        AppendLine(&para, line);
+        if (li + 1 == b.lines.size()) break;
+        // A paragraph ends on a short line (the page's lines are wrapped at
+        // about one width): a heading, or the last line of a paragraph.
+        size_t len = utf8::CountCodePoints(line);
+        bool short_line = len * 10 < longest * 7 || (EndsComplete(line) && len * 10 < longest * 9);
+        (void)short_line;
+      }
       para_complete = EndsComplete(b.lines.back());
       para_line_full = longest > 0 && utf8::CountCodePoints(b.lines.back()) * 10 >= longest * 7;
     }

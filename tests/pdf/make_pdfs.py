@@ -25,14 +25,13 @@ for n, path in enumerate(sys.argv[2:]):
 <head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
 @page {{ size: A5; margin: 2.2cm 1.6cm 2cm 1.6cm;
+  @top-center {{ content: "{html.escape(header)}"; font: 9pt "DejaVu Sans"; }}
   @bottom-center {{ content: counter(page); font: 9pt "DejaVu Sans"; }} }}
 body {{ font-family: "DejaVu Sans"; font-size: 10.5pt; line-height: 1.45; margin: 0;
-  column-count: {columns}; column-gap: 1cm; text-align: justify; hyphens: manual; }}
-.running {{ position: fixed; top: -1.5cm; left: 0; right: 0; text-align: center;
-  font-size: 9pt; column-span: all; }}
+  column-count: {columns}; column-gap: 1cm; text-align: start; hyphens: manual; }}
 p {{ margin: 0 0 0.6em 0; }}
 </style></head>
-<body><div class="running">{html.escape(header)}</div>{body}</body></html>
+<body>{body}</body></html>
 """
     out = os.path.join(out_dir, name + ".html")
     with open(out, "w", encoding="utf-8") as f:
