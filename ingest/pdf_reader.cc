@@ -52,10 +52,20 @@ std::string LogicalOrder(const std::string& visual) {
     if (c >= 0xD8 && c <= 0xDB) arabic = true;
   }
   if (!arabic) return visual;
-  auto digit = [](const std::string& cp) { return cp.size() == 1 && ((cp[0] >= '0' && cp[0] <= '9') || cp[0] == '.' || cp[0] == ','); };
+  // Western and Arabic-Indic digits (U+0660..U+0669, U+06F0..U+06F9) and
+  // the separators inside a number.
+  auto number_digit = [](const std::string& cp) {
+    if (cp.size() == 1) return cp[0] >= '0' && cp[0] <= '9';
+    if (cp.size() != 2) return false;
+    unsigned char a = static_cast<unsigned char>(cp[0]), b = static_cast<unsigned char>(cp[1]);
+    return (a == 0xD9 && b >= 0xA0 && b <= 0xA9) || (a == 0xDB && b >= 0xB0 && b <= 0xB9);
+  };
+  auto digit = [&](const std::string& cp) {
+    return number_digit(cp) || cp == "." || cp == "," || cp == "\xD9\xAB" || cp == "\xD9\xAC";
+  };
   std::reverse(cps.begin(), cps.end());
   for (size_t i = 0; i < cps.size();) {
-    if (!digit(cps[i]) || !(cps[i][0] >= '0' && cps[i][0] <= '9')) {
+    if (!number_digit(cps[i])) {
       ++i;
       continue;
     }
