@@ -59,9 +59,19 @@ void AppendLine(std::string* para, const std::string& line) {
     *para = line;
     return;
   }
-  if (para->size() >= 2 && para->back() == '-' && IsLower(line)) {
-    char before = (*para)[para->size() - 2];
-    if ((before >= 'a' && before <= 'z') || static_cast<unsigned char>(before) >= 0x80) {
+  if (para->size() >= 2 && para->back() == '-' && !line.empty()) {
+    size_t space = para->rfind(' ');
+    size_t before = space == std::string::npos ? para->size() - 1 : para->size() - 1 - (space + 1);
+    char last = (*para)[para->size() - 2];
+    unsigned char next = static_cast<unsigned char>(line[0]);
+    bool digits = (last >= '0' && last <= '9') || (next >= '0' && next <= '9');
+    // A hyphen of the word itself ("27-06-2022", "ex-détenus", "Laâyoune-
+    // Sakia") stays; one that only broke a word at the line's end goes.
+    if (digits || before <= 3 || !IsLower(line)) {
+      *para += line;
+      return;
+    }
+    if ((last >= 'a' && last <= 'z') || static_cast<unsigned char>(last) >= 0x80) {
       para->pop_back();
       *para += line;
       return;
@@ -142,6 +152,7 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
   std::string para;          // the paragraph being built
   bool para_complete = true; // whether it ended a sentence where it stopped
   bool para_line_full = false;
+  size_t para_lines = 0;     // lines of the block it ended with: one is a heading
   auto flush = [&]() {
     if (para.empty()) return;
     if (!out.text.empty()) out.text.push_back('\n');
@@ -191,6 +202,7 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
         bool short_line = len * 10 < longest * 7 || (EndsComplete(line) && len * 10 < longest * 9);
         (void)short_line;
       }
+      para_lines = b.lines.size();
       para_complete = EndsComplete(b.lines.back());
       para_line_full = longest > 0 && utf8::CountCodePoints(b.lines.back()) * 10 >= longest * 7;
     }

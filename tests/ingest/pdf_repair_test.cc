@@ -59,14 +59,14 @@ TEST(PdfLayoutTest, RunningHeadersAndPageNumbersDroppedParagraphsJoined) {
   std::vector<std::string> pages = {
       "Fondation Mohammed VI — revue de presse\n\nTaroudant : 23 anciens détenus\n\n"
       "La Fondation a procédé à la remise d'équipements au profit de vingt-trois\n"
-      "anciens détenus, dont trois femmes, afin de leur permettre de lancer leurs pro-\n"
-      "jets générateurs de revenus dans la province de Taroudant et ses communes\n\n1",
+      "anciens ex-\ndétenus, dont trois femmes, afin de leur permettre de lancer leurs projets généra-\n"
+      "teurs de revenus dans la province de Taroudant et ses communes\n\n1",
       "Fondation Mohammed VI — revue de presse\n\nrurales.\n\nLa cérémonie s'est déroulée hier.\n\n2",
       "Fondation Mohammed VI — revue de presse\n\nCommentaires (0)\n\n3"};
   LaidOutText out = LayOutPages(pages);
   EXPECT_EQ(out.text,
             "Taroudant : 23 anciens détenus\n"
-            "La Fondation a procédé à la remise d'équipements au profit de vingt-trois anciens détenus, dont trois "
+            "La Fondation a procédé à la remise d'équipements au profit de vingt-trois anciens ex-détenus, dont trois "
             "femmes, afin de leur permettre de lancer leurs projets générateurs de revenus dans la province de "
             "Taroudant et ses communes rurales.\n"
             "La cérémonie s'est déroulée hier.\n"
