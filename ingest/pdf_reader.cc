@@ -82,6 +82,7 @@ std::string LogicalOrder(const std::string& visual) {
 struct Word {
   double x1, y1, x2, y2;
   std::string text;
+  double size = 0;  // the font's size, 0 when unknown
 };
 
 // A page's text rebuilt from its words' boxes: columns found by the gutter
@@ -90,13 +91,39 @@ struct Word {
 // than the page's usual line spacing (a blank line marks it). Poppler's own
 // reading order mixes the columns of ragged two-column pages.
 std::string PageTextByColumns(const poppler::page& page, bool rtl) {
-  std::vector<Word> words;
-  for (const poppler::text_box& box : page.text_list()) {
+  std::vector<Word> all;
+  std::vector<double> sizes;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
     poppler::rectf r = box.bbox();
     std::string t = Utf8(box.text());
     if (t.empty()) continue;
     if (rtl) t = LogicalOrder(t);
-    words.push_back({r.left(), r.top(), r.right(), r.bottom(), std::move(t)});
+    double size = box.has_font_info() ? box.get_font_size() : 0;
+    all.push_back({r.left(), r.top(), r.right(), r.bottom(), std::move(t), size});
+    sizes.push_back(size);
+  }
+  if (all.empty()) return "";
+  // A running header, footer or page number, even on a one-page document:
+  // smaller than the body's type, in the page's top or bottom eighth, with
+  // no body text above (or below) it.
+  std::vector<double> sorted_sizes = sizes;
+  std::nth_element(sorted_sizes.begin(), sorted_sizes.begin() + sorted_sizes.size() / 2, sorted_sizes.end());
+  double body = sorted_sizes[sorted_sizes.size() / 2];
+  double body_top = 1e9, body_bottom = -1e9;
+  for (const Word& w : all) {
+    if (w.size >= body * 0.95) {
+      body_top = std::min(body_top, w.y1);
+      body_bottom = std::max(body_bottom, w.y2);
+    }
+  }
+  poppler::rectf box = page.page_rect();
+  double height = box.height() > 0 ? box.height() : 842;
+  std::vector<Word> words;
+  for (Word& w : all) {
+    bool small = body > 0 && w.size > 0 && w.size < body * 0.92;
+    bool margin = (w.y2 <= body_top && w.y2 < height / 8) || (w.y1 >= body_bottom && w.y1 > height * 7 / 8);
+    if (small && margin) continue;
+    words.push_back(std::move(w));
   }
   if (words.empty()) return "";
   double minx = words[0].x1, maxx = words[0].x2;
