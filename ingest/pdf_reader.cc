@@ -254,8 +254,8 @@ Status ReadPdf(std::string_view bytes, const ArabicPdfRepair& repair, Document* 
       pages.emplace_back();
       continue;
     }
-    // Poppler's reading order finds columns, and reads them right to left on
-    // a page of right-to-left text.
+    // Poppler's own text tells the page's script; the words' boxes give
+    // the reading order.
     std::string text = Utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
     bool arabic = MostlyArabic(text);
     text = PageTextByColumns(*page, arabic);
