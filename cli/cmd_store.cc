@@ -16,6 +16,7 @@
 #include <unicode/uchar.h>
 
 #include "cli/commands.h"
+#include "cli/table_output.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
 #include "common/data_dir.h"
@@ -300,6 +301,7 @@ struct IngestArgs {
   bool records = false;  // paths are `rasd extract --for-ingest` output
   std::string lang;  // empty: auto
   ReadLimits limits;
+  std::string kind;  // official | press; empty: by data/sources/
 };
 
 std::string Plural(int64_t n, const char* one, const char* many) {
@@ -360,10 +362,16 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   Status read;
   if (args.records) {
     store::ReadExtracted(
-        paths, [&](store::DocumentInput&& d) { pipeline.OnExtracted(std::move(d)); },
+        paths,
+        [&](store::DocumentInput&& d) {
+          if (!args.kind.empty()) d.document.source_kind = args.kind;
+          pipeline.OnExtracted(std::move(d));
+        },
         [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
   } else {
-    read = ingest::ReadPaths(paths, ReaderOptions(args.limits, ctx.data_dir), &pipeline);
+    ingest::Options read_options = ReaderOptions(args.limits, ctx.data_dir);
+    read_options.source_kind = args.kind;
+    read = ingest::ReadPaths(paths, read_options, &pipeline);
   }
   auto summary = pipeline.Finish();
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -768,6 +776,9 @@ int RunExport(const DbArgs& db, const FilterArgs& args) {
 
 }  // namespace
 
+void PrintQueryTable(const store::Table& t, const std::string& format) { PrintTable(t, format, {}); }
+std::string ValueText(const store::Value& v) { return ToText(v); }
+
 void AddStoreCommands(CLI::App* app, Context* ctx) {
   const std::vector<std::string> formats = {"table", "csv", "json", "jsonl"};
   {
@@ -785,6 +796,10 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
                   "extracting again; a shard that is missing or cut short is reported by name, the others are stored");
     AddLangOption(cmd, &args->lang);
     AddReadLimitOptions(cmd, &args->limits);
+    cmd->add_option("--kind", args->kind,
+                    "official or press: the kind of source of every document read (default: by the site, "
+                    "data/sources/sites.tsv, or a communique cue in the text)")
+        ->check(CLI::IsMember({"official", "press"}));
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
   }
   {

@@ -35,6 +35,11 @@ rasd_require(CLI11_FOUND libcli11-dev "CLI11")
 find_package(nlohmann_json 3 QUIET CONFIG)
 rasd_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann-json")
 
+if(PkgConfig_FOUND)
+  pkg_check_modules(POPPLER_CPP QUIET IMPORTED_TARGET poppler-cpp)
+endif()
+rasd_require(POPPLER_CPP_FOUND libpoppler-cpp-dev "poppler's C++ interface (PDF input)")
+
 find_package(Threads REQUIRED)
 
 if(RASD_BUILD_TESTS)

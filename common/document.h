@@ -5,6 +5,7 @@
 #define RASD_COMMON_DOCUMENT_H_
 
 #include <string>
+#include <vector>
 
 namespace rasd {
 
@@ -17,12 +18,18 @@ struct Document {
   std::string fetched;      // YYYY-MM-DD (WARC-Date) when known
   std::string site;         // site name when known
   std::string lang;         // declared language ("ar", "fr", ...), or empty to guess
-  std::string kind;         // "text", "html", "warc", "jsonl"
+  std::string kind;         // "text", "html", "warc", "jsonl", "pdf"
+  // "official" (the Foundation, INDH, a ministry, or an agency reproducing a
+  // Foundation communique) or "press"; empty until ingest has classed it.
+  std::string source_kind;
   // The main text, UTF-8 (ill-formed bytes are replaced and counted). Every
   // character offset rasd reports for this document counts code points of
   // this string. For HTML and JSON Lines it is the headline, a blank line,
   // then the body with paragraph breaks.
   std::string text;
+  // For a paged source (PDF): the byte offset in `text` where each page
+  // begins, page 1 first. Empty for a source without pages.
+  std::vector<size_t> page_starts;
 };
 
 }  // namespace rasd

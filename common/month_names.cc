@@ -29,7 +29,11 @@ Result<std::vector<MonthNames>> ReadAllMonthNames(const std::string& data_dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
-    if (entry.is_directory(ec) && fs::is_regular_file(entry.path() / "months.tsv", ec)) files.push_back(entry.path() / "months.tsv");
+    // A folder without months.tsv is no error: only listing the data folder can fail.
+    std::error_code entry_ec;
+    if (entry.is_directory(entry_ec) && fs::is_regular_file(entry.path() / "months.tsv", entry_ec)) {
+      files.push_back(entry.path() / "months.tsv");
+    }
   }
   if (ec) return Status::IOError("cannot list " + data_dir + ": " + ec.message());
   std::sort(files.begin(), files.end());

@@ -174,6 +174,17 @@ Extraction Extractor::Extract(const Document& input, const ExtractOptions& optio
   const std::vector<uint32_t> original_bytes = CodePointOffsets(original);
   RecordContext ctx{&norm, &doc, &sentences, &lex, original, &original_bytes};
   out.records = BuildRecords(ctx, mentions);
+  if (!input.page_starts.empty()) {
+    // The page of a figure: the last page that begins at or before it.
+    for (Record& r : out.records) {
+      for (auto& [field, e] : r.evidence) {
+        size_t cp = std::min<size_t>(static_cast<size_t>(std::max<int64_t>(e.span.start, 0)), original_bytes.size() - 1);
+        size_t byte = original_bytes[cp];
+        e.page = std::upper_bound(input.page_starts.begin(), input.page_starts.end(), byte) - input.page_starts.begin();
+        if (e.page == 0) e.page = 1;
+      }
+    }
+  }
   if (options.keep_mentions) {
     for (const Found& f : mentions) {
       if (f.kind == Found::Kind::kCue) continue;

@@ -20,6 +20,7 @@ struct Evidence {
   Span sentence;
   std::string text;           // the original text of `span`
   std::string sentence_text;  // the original text of `sentence`
+  int64_t page = 0;           // the page `span` begins on (1-based) in a paged source (PDF); 0 otherwise
 };
 
 enum class Scope { kEvent, kAggregate };

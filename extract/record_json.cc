@@ -6,8 +6,10 @@ namespace rasd {
 namespace {
 
 nlohmann::json EvidenceToJson(const Evidence& e) {
-  return {{"start", e.span.start}, {"end", e.span.end}, {"text", e.text},
+  nlohmann::json j = {{"start", e.span.start}, {"end", e.span.end}, {"text", e.text},
           {"sentence", {{"start", e.sentence.start}, {"end", e.sentence.end}, {"text", e.sentence_text}}}};
+  if (e.page > 0) j["page"] = e.page;
+  return j;
 }
 
 nlohmann::json Number(double v) {
@@ -106,6 +108,7 @@ Result<Record> RecordFromJson(const nlohmann::json& j) {
       Evidence ev;
       ev.span = {e.value("start", int64_t{0}), e.value("end", int64_t{0})};
       ev.text = e.value("text", "");
+      ev.page = e.value("page", int64_t{0});
       if (e.contains("sentence") && e["sentence"].is_object()) {
         ev.sentence = {e["sentence"].value("start", int64_t{0}), e["sentence"].value("end", int64_t{0})};
         ev.sentence_text = e["sentence"].value("text", "");

@@ -13,7 +13,9 @@
 #include "common/data_dir.h"
 #include "common/utf8.h"
 #include "ingest/http.h"
+#include "ingest/pdf_reader.h"
 #include "ingest/pipeline.h"
+#include "ingest/source_kind.h"
 #include "ingest/warc_reader.h"
 
 namespace rasd::ingest {
@@ -92,6 +94,25 @@ std::string DateOnly(std::string_view s) {
 bool IsHtmlMediaType(std::string_view t) {
   return t == "text/html" || t == "application/xhtml+xml" || t == "application/xhtml" || t == "text/xhtml";
 }
+
+// Gives every document its source kind before it reaches the caller's sink.
+class ClassifyingSink : public Sink {
+ public:
+  ClassifyingSink(Sink* inner, const SourceKinds* kinds, std::string forced)
+      : inner_(inner), kinds_(kinds), forced_(std::move(forced)) {}
+  void OnDocument(Document&& doc) override {
+    if (!forced_.empty()) doc.source_kind = forced_;
+    else if (doc.source_kind.empty()) doc.source_kind = kinds_->Classify(doc);
+    inner_->OnDocument(std::move(doc));
+  }
+  void OnError(const std::string& source, const std::string& reason) override { inner_->OnError(source, reason); }
+  void OnSkipped(const std::string& source, const std::string& reason) override { inner_->OnSkipped(source, reason); }
+
+ private:
+  Sink* inner_;
+  const SourceKinds* kinds_;
+  std::string forced_;
+};
 
 }  // namespace
 
@@ -284,6 +305,32 @@ void Pipeline::ReadWhole(BufferedReader* in, const std::string& path, int kind, 
   }
 }
 
+void Pipeline::ReadPdfFile(BufferedReader* in, const std::string& path) {
+  // A report's PDF carries its images and fonts: it is held to the limit on
+  // expanded content, not the one on a single page of text.
+  std::string bytes;
+  Status s = in->ReadRest(options_.max_expanded_bytes, &bytes);
+  if (!s.ok()) {
+    sink_->OnError(path, s.code() == Status::Code::kInvalidArgument
+                             ? "PDF larger than the limit of " + std::to_string(options_.max_expanded_bytes) +
+                                   " bytes (--max-expanded-size)"
+                             : s.message());
+    return;
+  }
+  if (!pdf_repair_) {
+    sink_->OnError(path, "PDF not read: the Arabic repair tables (data/pdf/) were not loaded");
+    return;
+  }
+  Document doc;
+  doc.source = path;
+  s = ReadPdf(bytes, *pdf_repair_, &doc);
+  if (!s.ok()) {
+    sink_->OnError(path, s.message());
+    return;
+  }
+  sink_->OnDocument(std::move(doc));
+}
+
 void Pipeline::ReadFile(const std::string& path) {
   auto opened = FileSource::Open(path);
   if (!opened.ok()) {
@@ -340,6 +387,10 @@ void Pipeline::ReadFile(const std::string& path) {
   }
   if (inner.compare(0, 5, "WARC/") == 0 || inner.compare(0, 11, "filedesc://") == 0) {
     ReadWarc(&in, path);
+    return;
+  }
+  if (LooksLikePdf(inner) || (EndsWith(name, ".pdf") && inner.compare(0, 4, "%PDF") == 0)) {
+    ReadPdfFile(&in, path);
     return;
   }
   std::string binary = DescribeBinary(inner);
@@ -453,7 +504,17 @@ Status ReadPaths(const std::vector<std::string>& paths, const Options& options, 
   if (!data_dir.ok()) return data_dir.status();
   auto cues = PageCues::Load(*data_dir);
   if (!cues.ok()) return cues.status();
+  auto repair = ArabicPdfRepair::Load(*data_dir);
+  if (!repair.ok()) return repair.status();
+  if (!options.source_kind.empty() && options.source_kind != "official" && options.source_kind != "press") {
+    return Status::InvalidArgument("source kind must be official or press, not '" + options.source_kind + "'");
+  }
+  auto kinds = SourceKinds::Load(*data_dir);
+  if (!kinds.ok()) return kinds.status();
+  ClassifyingSink classifying(sink, kinds->get(), options.source_kind);
+  sink = &classifying;
   Pipeline pipeline(options, cues->get(), sink);
+  pipeline.set_pdf_repair(repair->get());
   for (const auto& path : paths) {
     if (path == "-") {
       pipeline.ReadFile(path);

@@ -41,6 +41,9 @@ struct Options {
   std::vector<std::string> jsonl_lang_fields = {"lang", "language"};
   std::vector<std::string> jsonl_site_fields = {"site", "site_name", "sitename", "source", "domain"};
   // A field name may be a dotted path into nested objects ("meta.date").
+  // "official" or "press" for every document read (`rasd ingest --kind`);
+  // empty: classed by data/sources/ (the site, a communique cue).
+  std::string source_kind;
 };
 
 // Receives what the readers produce.

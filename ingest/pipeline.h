@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/arabic_pdf_repair.h"
 #include "ingest/byte_source.h"
 #include "ingest/charset.h"
 #include "ingest/html_text.h"
@@ -38,6 +39,10 @@ class Pipeline {
   void ReadJsonLines(BufferedReader* in, const std::string& path);
   void ReadJsonDocument(std::string_view bytes, const std::string& path);
 
+  // A PDF: poppler reads it, the Arabic repair (when set) mends its text.
+  void set_pdf_repair(const ArabicPdfRepair* repair) { pdf_repair_ = repair; }
+  void ReadPdfFile(BufferedReader* in, const std::string& path);
+
   // WARC and ARC files, record by record.
   void ReadWarc(BufferedReader* in, const std::string& path);
 
@@ -52,6 +57,7 @@ class Pipeline {
 
   Options options_;
   const PageCues* cues_;
+  const ArabicPdfRepair* pdf_repair_ = nullptr;
   Sink* sink_;
   CharsetDecoder charset_;
   HtmlTextExtractor html_;

@@ -21,6 +21,7 @@ constexpr DocumentField kDocumentFields[] = {
     {"source", &Document::source},       {"url", &Document::url},   {"site", &Document::site},
     {"title", &Document::title},         {"lang", &Document::lang}, {"published", &Document::published},
     {"fetched", &Document::fetched},     {"kind", &Document::kind}, {"text", &Document::text},
+    {"source_kind", &Document::source_kind},
 };
 
 std::string StringField(const nlohmann::json& j, const char* key) {
@@ -100,6 +101,7 @@ void AddStoredForm(const DocumentInput& input, nlohmann::json* line) {
     if (!v.empty()) doc[f.name] = v;
   }
   if (!input.original.empty()) doc["original"] = input.original;
+  if (!input.document.page_starts.empty()) doc["page_starts"] = input.document.page_starts;
   (*line)["document"] = std::move(doc);
   nlohmann::json mentions = nlohmann::json::array();
   for (const Mention& m : input.mentions) mentions.push_back(MentionToStoredJson(m));
@@ -122,6 +124,11 @@ Result<DocumentInput> DocumentInputFromJson(const nlohmann::json& line) {
   in.uri = StringField(*doc, "uri");
   for (const DocumentField& f : kDocumentFields) in.document.*f.member = StringField(*doc, f.name);
   in.original = StringField(*doc, "original");
+  if (auto ps = doc->find("page_starts"); ps != doc->end() && ps->is_array()) {
+    for (const auto& v : *ps) {
+      if (v.is_number_unsigned()) in.document.page_starts.push_back(v.get<size_t>());
+    }
+  }
   if (in.uri.empty()) in.uri = in.document.url.empty() ? in.document.source : in.document.url;
   if (in.uri.empty()) return Status::InvalidArgument("a document without a uri, url or source");
   const std::string& text = in.document.text;

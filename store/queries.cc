@@ -236,6 +236,23 @@ Result<Table> Store::RecordEvents() {
   });
 }
 
+Result<Table> Store::SourceFigures() {
+  return impl_->InSnapshot([&]() -> Result<Table> {
+    auto st = impl_->Prepare(
+        "SELECT f.field, f.value, COALESCE(f.qualifier, 'exact') AS qualifier, r.id AS record_id, r.scope, "
+        "COALESCE(r.province, '') AS province, COALESCE(r.region, p.region, '') AS region, "
+        "COALESCE(r.date, d.published, '') AS date, COALESCE(er.event_id, 0) AS event_id, d.source_kind, "
+        "COALESCE(d.url, d.source) AS source, COALESCE(ev.sentence, '') AS sentence, ev.page "
+        "FROM record_figures f JOIN records r ON r.id = f.record_id JOIN documents d ON d.id = f.document_id "
+        "LEFT JOIN provinces p ON p.code = r.province "
+        "LEFT JOIN event_records er ON er.record_id = r.id "
+        "LEFT JOIN evidence ev ON ev.record_id = r.id AND ev.field = f.field "
+        "ORDER BY r.id, f.field");
+    if (!st.ok()) return st.status();
+    return ReadTable(*st, "reading the figures of every source");
+  });
+}
+
 Result<Table> Store::Conflicts(const EventFilter& filter, const std::string& only_class) {
   return impl_->InSnapshot([&]() -> Result<Table> {
     auto f = Resolve(this, impl_.get(), filter);

@@ -193,6 +193,10 @@ class Store {
   // (source, ordinal, event_id, scope, province, region, date, period_start,
   // figures and qualifiers, programme), in source and ordinal order.
   Result<Table> RecordEvents();
+  // Every figure of every record with what `rasd compare` needs: its
+  // document's source kind, the record's event, place and date, the
+  // evidence sentence and page (columns: see store/compare.h).
+  Result<Table> SourceFigures();
 
   // Resolves an ISO code or an Arabic or French name (any spelling variant
   // of the gazetteer) to a province or region code.

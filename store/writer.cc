@@ -67,13 +67,13 @@ Status Writer::Init() {
       {&old_doc_, "SELECT title, text, minhash, record_count FROM documents WHERE id = ?1"},
       {&insert_doc_,
        "INSERT INTO documents (uri, source, url, site, title, lang, published, fetched, kind, content_hash, "
-       "text, original, duplicate_of, similarity, minhash, record_count, ingested_at) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"},
+       "text, original, duplicate_of, similarity, minhash, record_count, ingested_at, source_kind, page_count) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19, ?20)"},
       {&update_doc_,
        "UPDATE documents SET uri = ?1, source = ?2, url = ?3, site = ?4, title = ?5, lang = ?6, "
        "published = ?7, fetched = ?8, kind = ?9, content_hash = ?10, text = ?11, original = ?12, "
-       "duplicate_of = ?13, similarity = ?14, minhash = ?15, record_count = ?16, ingested_at = ?17 "
-       "WHERE id = ?18"},
+       "duplicate_of = ?13, similarity = ?14, minhash = ?15, record_count = ?16, ingested_at = ?17, "
+       "source_kind = ?19, page_count = ?20 WHERE id = ?18"},
       {&fts_insert_, "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)"},
       {&fts_delete_,
        "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)"},
@@ -98,7 +98,7 @@ Status Writer::Init() {
       {&insert_sector_, "INSERT OR IGNORE INTO record_sectors (record_id, sector) VALUES (?1, ?2)"},
       {&insert_evidence_,
        "INSERT OR REPLACE INTO evidence (record_id, field, span_start, span_end, text, sentence_start, "
-       "sentence_end, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+       "sentence_end, sentence, page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
       {&insert_event_,
        "INSERT INTO events (scope, province, region, date, date_lo, date_hi, period_start, beneficiaries, "
        "beneficiaries_qualifier, women, projects, budget_mad, budget_qualifier, sectors, programme, "
@@ -384,6 +384,12 @@ Status Writer::WriteOne(PreparedDocument& doc, const std::string& now, WriteResu
   }
   st.Bind(16, static_cast<int64_t>(in.records.size())).Bind(17, now);
   if (doc_id) st.Bind(18, doc_id);
+  st.Bind(19, d.source_kind == "official" ? std::string("official") : std::string("press"));
+  if (d.page_starts.empty()) {
+    st.BindNull(20);
+  } else {
+    st.Bind(20, static_cast<int64_t>(d.page_starts.size()));
+  }
   s = st.Run("storing " + in.uri);
   if (!s.ok()) return s;
   result->outcome = doc_id ? Outcome::kReplaced : Outcome::kStored;
@@ -578,6 +584,11 @@ Status Writer::InsertRecords(const PreparedDocument& doc, int64_t doc_id, int64_
       insert_evidence_.Bind(1, record_id).Bind(2, field).Bind(3, ev.span.start).Bind(4, ev.span.end);
       insert_evidence_.Bind(5, ev.text).Bind(6, ev.sentence.start).Bind(7, ev.sentence.end);
       insert_evidence_.Bind(8, ev.sentence_text);
+      if (ev.page > 0) {
+        insert_evidence_.Bind(9, ev.page);
+      } else {
+        insert_evidence_.BindNull(9);
+      }
       s = insert_evidence_.Run("storing evidence");
       if (!s.ok()) return s;
     }
