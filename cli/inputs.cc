@@ -23,6 +23,7 @@ class CallbackSink : public ingest::Sink {
     ReportError(source, reason);
   }
   void OnSkipped(const std::string& source, const std::string& reason) override { ++stats_->skipped; }
+  void OnPrefiltered(const std::string& source) override { ++stats_->prefiltered; }
 
  private:
   const std::function<void(Document&&)>& fn_;
@@ -33,11 +34,12 @@ class CallbackSink : public ingest::Sink {
 }  // namespace
 
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const std::function<void(Document&&)>& fn) {
+                           const std::function<void(Document&&)>& fn, bool prefilter) {
   InputStats stats;
   CallbackSink sink(fn, as_read, &stats);
   ingest::Options options;
   options.data_dir = data_dir;
+  options.prefilter = prefilter;
   Status s = ingest::ReadPaths(paths, options, &sink);
   if (!s.ok()) {
     ReportError("input", s.message());

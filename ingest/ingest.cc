@@ -102,6 +102,7 @@ void Pipeline::ReportRepairs(const std::string& source) {
 }
 
 void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
+  if (Prefiltered(bytes, doc.source)) return;
   Status s = charset_.ToUtf8(bytes, "", false, &utf8_);
   if (!s.ok()) {
     sink_->OnError(doc.source, s.message());
@@ -137,6 +138,7 @@ void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
 }
 
 void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc) {
+  if (Prefiltered(bytes, doc.source, declared_charset, /*html=*/true)) return;
   Status s = charset_.ToUtf8(bytes, declared_charset, true, &utf8_);
   if (!s.ok()) {
     sink_->OnError(doc.source, s.message());
@@ -364,6 +366,13 @@ Status ReadPaths(const std::vector<std::string>& paths, const Options& options, 
   auto cues = PageCues::Load(*data_dir);
   if (!cues.ok()) return cues.status();
   Pipeline pipeline(options, cues->get(), sink);
+  std::unique_ptr<Prefilter> prefilter;
+  if (options.prefilter) {
+    auto p = Prefilter::Load(*data_dir);
+    if (!p.ok()) return p.status();
+    prefilter = std::move(*p);
+    pipeline.SetPrefilter(prefilter.get());
+  }
   for (const auto& path : paths) {
     if (path == "-") {
       pipeline.ReadFile(path);

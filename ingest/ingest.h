@@ -35,6 +35,10 @@ struct Options {
   std::vector<std::string> jsonl_lang_fields = {"lang", "language"};
   std::vector<std::string> jsonl_site_fields = {"site", "site_name", "sitename", "source", "domain"};
   // A field name may be a dotted path into nested objects ("meta.date").
+  // Skip, before any parsing, a page whose bytes hold no spelling of the
+  // programme's subject cues (ingest/prefilter.h): the extractor would give
+  // it no record. Sink::OnPrefiltered counts them.
+  bool prefilter = false;
 };
 
 // Receives what the readers produce.
@@ -48,6 +52,8 @@ class Sink {
   // A record that was readable but is not an article (a WARC request, a
   // non-HTML payload). Counted, not an error.
   virtual void OnSkipped(const std::string& source, const std::string& reason) {}
+  // A page the prefilter skipped (Options::prefilter).
+  virtual void OnPrefiltered(const std::string& source) {}
 };
 
 // Reads each path (a file, a folder walked recursively in name order, or "-"
