@@ -366,7 +366,8 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
         [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
   } else {
     ingest::Options reading;
-    reading.prefilter = !args.no_prefilter;
+    // Every document kept: none may be skipped unread.
+    reading.prefilter = !args.no_prefilter && !args.keep_unrelated;
     // One input at a time, so the store's `inputs` table counts each apart.
     for (const std::string& p : paths) {
       pipeline.BeginInput(p);
@@ -807,7 +808,7 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
                   "parse every page, even those whose bytes hold no programme cue");
     cmd->add_flag("--keep-unrelated", args->keep_unrelated,
                   "store every document read, also those not about the programme (by default they are only counted, "
-                  "per input: `rasd inputs`)");
+                  "per input: `rasd inputs`); implies --no-prefilter");
     cmd->add_option("--batch", args->batch, "documents per transaction")->check(CLI::PositiveNumber)->default_val(1000);
     cmd->add_flag("--no-mentions", args->no_mentions, "do not store the extractor's mentions");
     cmd->add_flag("--quiet", args->quiet, "no progress line");

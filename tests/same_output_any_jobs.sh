@@ -19,7 +19,7 @@ else
   echo "same_output_any_jobs: $shared/corpus is absent: the project's corpus only"
 fi
 if [ -f "$shared/data/news-ar/articles.jsonl.zst" ] && command -v zstd >/dev/null; then
-  zstd -dc "$shared/data/news-ar/articles.jsonl.zst" | head -n 2000 > "$t/news.jsonl"
+  zstd -dc "$shared/data/news-ar/articles.jsonl.zst" 2>/dev/null | head -n 2000 > "$t/news.jsonl" || true
   inputs+=("$t/news.jsonl")
 fi
 
