@@ -499,6 +499,16 @@ void AppendUtf8(int32_t c, std::string* out) {
 }
 
 bool IsIgnorable(const FoldTable& t, int32_t c) {
+  // A bitmap for the Basic Multilingual Plane: this runs for every
+  // character of every page.
+  static const std::vector<bool> bmp = [&t] {
+    std::vector<bool> b(0x10000, false);
+    for (char32_t x : t.ignorable) {
+      if (x < 0x10000) b[x] = true;
+    }
+    return b;
+  }();
+  if (c < 0x10000) return bmp[static_cast<size_t>(c)];
   return std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(c));
 }
 
