@@ -521,46 +521,66 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
   const FoldTable& t = Folds();
   out->clear();
   out->reserve(in.size());
-  const char* p = in.data();
-  const char* end = p + in.size();
+  const auto* data = reinterpret_cast<const uint8_t*>(in.data());
+  const size_t size = in.size();
   bool well_formed = true;
-  while (p < end) {
-    // Runs of plain ASCII are copied whole.
-    const char* run = p;
-    while (run < end && static_cast<unsigned char>(*run) < 0x80 && *run != '&') ++run;
-    out->append(p, static_cast<size_t>(run - p));
-    p = run;
-    if (p >= end) break;
-    if (*p == '&') {
+  size_t run = 0;  // start of the bytes kept as they are, not yet copied
+  size_t i = 0;
+  auto flush = [&](size_t upto) {
+    out->append(in.data() + run, upto - run);
+  };
+  while (i < size) {
+    uint8_t b = data[i];
+    if (b < 0x80 && b != '&') {
+      ++i;
+      continue;
+    }
+    if (b == '&') {
       size_t used = 0;
-      int32_t c = Reference(p + 1, end, &used);
+      int32_t c = Reference(in.data() + i + 1, in.data() + size, &used);
       if (c < 0) {
-        out->push_back('&');
-        ++p;
-      } else {
-        if (!IsIgnorable(t, c)) AppendUtf8(c, out);
-        p += 1 + used;
+        ++i;
+        continue;
       }
+      flush(i);
+      if (!IsIgnorable(t, c)) AppendUtf8(c, out);
+      i += 1 + used;
+      run = i;
       continue;
     }
     if (single_byte) {
-      unsigned char b = static_cast<unsigned char>(*p);
-      if (!(*single_byte)[b]) out->push_back(*p);
-      ++p;
+      if ((*single_byte)[b]) {
+        flush(i);
+        run = i + 1;
+      }
+      ++i;
       continue;
     }
-    int32_t i = 0, n = static_cast<int32_t>(std::min<size_t>(static_cast<size_t>(end - p), 4));
+    // Two-byte sequences (Arabic, accented Latin) decoded inline.
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
+      int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
+      if (IsIgnorable(t, c)) {
+        flush(i);
+        run = i + 2;
+      }
+      i += 2;
+      continue;
+    }
+    int32_t k = static_cast<int32_t>(i), n = static_cast<int32_t>(std::min<size_t>(size, i + 4));
     UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(p), i, n, c);
+    U8_NEXT(data, k, n, c);
     if (c < 0) {
       well_formed = false;
-      out->push_back(*p);
-      ++p;
+      i = i + 1;
       continue;
     }
-    if (!IsIgnorable(t, c)) out->append(p, static_cast<size_t>(i));
-    p += i;
+    if (IsIgnorable(t, c)) {
+      flush(i);
+      run = static_cast<size_t>(k);
+    }
+    i = static_cast<size_t>(k);
   }
+  flush(size);
   return well_formed;
 }
 
