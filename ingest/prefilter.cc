@@ -60,6 +60,9 @@ struct FoldTable {
   // Per single-byte charset (those with the same set merged), the bytes that
   // stand for an ignorable character.
   std::vector<std::array<bool, 256>> ignorable_bytes;
+  // `ignorable` below U+10000 as a table: looked up for every character of
+  // every page.
+  std::vector<uint8_t> ignorable_bmp = std::vector<uint8_t>(0x10000, 0);
 };
 
 const FoldTable& Folds() {
@@ -99,6 +102,9 @@ const FoldTable& Folds() {
       for (char32_t c = from; c < to; ++c) visit(c);
     }
     std::sort(t.ignorable.begin(), t.ignorable.end());
+    for (char32_t x : t.ignorable) {
+      if (x < 0x10000) t.ignorable_bmp[x] = 1;
+    }
     for (const char* name : kByteCharsets) {
       UErrorCode ec = U_ZERO_ERROR;
       UConverter* conv = ucnv_open(name, &ec);
@@ -498,17 +504,8 @@ void AppendUtf8(int32_t c, std::string* out) {
   if (!error) out->append(buf, static_cast<size_t>(n));
 }
 
-bool IsIgnorable(const FoldTable& t, int32_t c) {
-  // A bitmap for the Basic Multilingual Plane: this runs for every
-  // character of every page.
-  static const std::vector<bool> bmp = [&t] {
-    std::vector<bool> b(0x10000, false);
-    for (char32_t x : t.ignorable) {
-      if (x < 0x10000) b[x] = true;
-    }
-    return b;
-  }();
-  if (c < 0x10000) return bmp[static_cast<size_t>(c)];
+inline bool IsIgnorable(const FoldTable& t, int32_t c) {
+  if (c < 0x10000) return t.ignorable_bmp[static_cast<size_t>(c)] != 0;
   return std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(c));
 }
 
