@@ -13,6 +13,8 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/store/store_test_util.h"
@@ -164,7 +166,10 @@ TEST_F(StoreCliTest, KeepsProgrammeArticlesAndCountsTheRestPerInput) {
   EXPECT_EQ(read, accounted);
   RunResult inputs = Run({"inputs", "--db", db_});
   ASSERT_EQ(inputs.exit_code, 0) << inputs.err;
-  for (const auto& c : corpora) EXPECT_NE(inputs.out.find(c), std::string::npos) << inputs.out;
+  for (const auto& c : corpora) {
+    std::string name = std::filesystem::absolute(c).lexically_normal().string();
+    EXPECT_NE(inputs.out.find(name), std::string::npos) << name << "\n" << inputs.out;
+  }
   EXPECT_NE(inputs.out.find("prefilter"), std::string::npos) << inputs.out;
 }
 
