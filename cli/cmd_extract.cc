@@ -6,6 +6,9 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +17,7 @@
 #include "cli/io.h"
 #include "common/data_dir.h"
 #include "common/dates.h"
+#include "common/ordered_jobs.h"
 #include "extract/extract.h"
 #include "extract/record_json.h"
 #include "extract/score.h"
@@ -29,6 +33,8 @@ struct ExtractArgs {
   std::string lang;  // empty: auto
   bool for_ingest = false;  // each line also carries what the store keeps
   ReadLimits limits;
+  bool no_prefilter = false;
+  int jobs = 0;  // extraction threads; 0: one per core
 };
 
 Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
@@ -37,22 +43,22 @@ Result<std::unique_ptr<Extractor>> LoadExtractor(const Context& ctx) {
   return Extractor::Load(*dir);
 }
 
-void PrintTable(const Extraction& e) {
-  std::cout << e.source << " [" << e.lang << "] " << e.records.size() << " record(s)\n";
+void PrintTable(const Extraction& e, std::ostream& out) {
+  out << e.source << " [" << e.lang << "] " << e.records.size() << " record(s)\n";
   for (const Record& r : e.records) {
-    std::cout << "  " << ScopeName(r.scope) << "  province=" << r.province.value_or("-")
+    out << "  " << ScopeName(r.scope) << "  province=" << r.province.value_or("-")
               << "  region=" << r.region.value_or("-") << "  date=" << r.date.value_or("-");
-    if (r.period_start) std::cout << "  from=" << *r.period_start;
-    if (r.beneficiaries) std::cout << "  beneficiaries=" << *r.beneficiaries << "(" << QualifierName(*r.beneficiaries_qualifier) << ")";
-    if (r.women) std::cout << "  women=" << *r.women;
-    if (r.projects) std::cout << "  projects=" << *r.projects;
-    if (r.budget_mad) std::cout << "  budget=" << std::fixed << std::setprecision(2) << *r.budget_mad << std::defaultfloat << "(" << QualifierName(*r.budget_qualifier) << ")";
+    if (r.period_start) out << "  from=" << *r.period_start;
+    if (r.beneficiaries) out << "  beneficiaries=" << *r.beneficiaries << "(" << QualifierName(*r.beneficiaries_qualifier) << ")";
+    if (r.women) out << "  women=" << *r.women;
+    if (r.projects) out << "  projects=" << *r.projects;
+    if (r.budget_mad) out << "  budget=" << std::fixed << std::setprecision(2) << *r.budget_mad << std::defaultfloat << "(" << QualifierName(*r.budget_qualifier) << ")";
     if (!r.sectors.empty()) {
-      std::cout << "  sectors=";
-      for (size_t i = 0; i < r.sectors.size(); ++i) std::cout << (i ? "," : "") << r.sectors[i];
+      out << "  sectors=";
+      for (size_t i = 0; i < r.sectors.size(); ++i) out << (i ? "," : "") << r.sectors[i];
     }
-    if (r.programme) std::cout << "  programme=" << *r.programme;
-    std::cout << "\n";
+    if (r.programme) out << "  programme=" << *r.programme;
+    out << "\n";
   }
 }
 
@@ -71,29 +77,55 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
   // For the store, documents are read and extracted exactly as `rasd ingest`
   // reads and extracts them (absolute paths, the reader's titles).
   const std::vector<std::string> inputs = args.for_ingest ? AbsolutePaths(args.inputs) : args.inputs;
+  // Reading stays on this thread; extraction runs on the pool; results are
+  // printed in reading order, so the output is the same for any --jobs.
+  struct Output {
+    std::string error;  // a message for stderr, source first
+    std::string text;   // for stdout
+    nlohmann::json json;  // --format json
+  };
+  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  const Extractor* extractor = ex->get();
+  OrderedJobs<Output> pool(jobs, static_cast<size_t>(jobs) * 16, [&](Output&& o) {
+    if (!o.error.empty()) ReportError(o.error.substr(0, o.error.find('\t')), o.error.substr(o.error.find('\t') + 1));
+    if (!o.text.empty()) std::cout << o.text;
+    if (!o.json.is_null()) all.push_back(std::move(o.json));
+  });
+  // Pages that cannot be about the programme give no record: skipped before
+  // parsing, except for `rasd mentions`, which shows mentions of any page.
+  bool prefilter = !mentions && !args.no_prefilter;
   InputStats stats = ForEachDocument(inputs, ctx.data_dir, args.for_ingest, args.limits, [&](Document&& d) {
     if (d.published.empty()) d.published = args.published;
-    ExtractOptions opt;
-    opt.keep_mentions = mentions;
-    opt.lang = args.lang;
-    if (args.for_ingest) opt = store::ExtractOptionsForStore(/*keep_mentions=*/true, args.lang);
-    Extraction e = (*ex)->Extract(d, opt);
-    if (e.invalid_utf8 > 0) ReportError(e.source, "invalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD");
-    if (args.for_ingest) {
-      nlohmann::json j = ExtractionToJson(e, true, false);
-      store::AddStoredForm(store::ToDocumentInput(std::move(d), std::move(e)), &j);
-      std::cout << j.dump() << "\n";
-    } else if (mentions) {
-      nlohmann::json j = ExtractionToJson(e, false, true);
-      if (args.format == "json") all.push_back(j); else std::cout << j.dump() << "\n";
-    } else if (args.format == "table") {
-      PrintTable(e);
-    } else if (args.format == "json") {
-      all.push_back(ExtractionToJson(e, true, false));
-    } else {
-      std::cout << ExtractionToJson(e, true, false).dump() << "\n";
-    }
-  });
+    auto doc = std::make_shared<Document>(std::move(d));
+    pool.Submit([doc, extractor, &args, mentions]() {
+      Output o;
+      Document& d = *doc;
+      ExtractOptions opt;
+      opt.keep_mentions = mentions;
+      opt.lang = args.lang;
+      if (args.for_ingest) opt = store::ExtractOptionsForStore(/*keep_mentions=*/true, args.lang);
+      Extraction e = extractor->Extract(d, opt);
+      if (e.invalid_utf8 > 0) o.error = e.source + "\tinvalid UTF-8: " + std::to_string(e.invalid_utf8) + " ill-formed sequence(s) replaced by U+FFFD";
+      if (args.for_ingest) {
+        nlohmann::json j = ExtractionToJson(e, true, false);
+        store::AddStoredForm(store::ToDocumentInput(std::move(d), std::move(e)), &j);
+        o.text = j.dump() + "\n";
+      } else if (mentions) {
+        nlohmann::json j = ExtractionToJson(e, false, true);
+        if (args.format == "json") o.json = std::move(j); else o.text = j.dump() + "\n";
+      } else if (args.format == "table") {
+        std::ostringstream out;
+        PrintTable(e, out);
+        o.text = out.str();
+      } else if (args.format == "json") {
+        o.json = ExtractionToJson(e, true, false);
+      } else {
+        o.text = ExtractionToJson(e, true, false).dump() + "\n";
+      }
+      return o;
+    });
+  }, prefilter);
+  pool.Finish();
   if (args.format == "json") std::cout << all.dump(2) << "\n";
   return stats.failed > 0 ? kExitInputFailed : kExitOk;
 }
@@ -206,6 +238,10 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
     AddLangOption(cmd, &args->lang);
     AddReadLimitOptions(cmd, &args->limits);
     if (!mentions) {
+      cmd->add_option("-j,--jobs", args->jobs, "extraction threads (default: one per core); the output is the same for any number")
+          ->check(CLI::NonNegativeNumber);
+      cmd->add_flag("--no-prefilter", args->no_prefilter,
+                    "parse every page, even those whose bytes hold no programme cue (they give no record either way)");
       cmd->add_flag("--for-ingest", args->for_ingest,
                     "also write what the store keeps of each document (its text, metadata, mentions), for "
                     "`rasd ingest --records`: extract shards anywhere, merge them into one store");

@@ -23,6 +23,7 @@
 #include "common/utf8.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "store/inputs.h"
 #include "store/extracted.h"
 #include "store/pipeline.h"
 #include "store/search_query.h"
@@ -302,6 +303,8 @@ struct IngestArgs {
   std::string lang;  // empty: auto
   ReadLimits limits;
   std::string kind;  // official | press; empty: by data/sources/
+  bool no_prefilter = false;
+  bool keep_unrelated = false;
 };
 
 std::string Plural(int64_t n, const char* one, const char* many) {
@@ -358,6 +361,7 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   options.batch_size = args.batch;
   options.keep_mentions = !args.no_mentions;
   options.lang = args.lang;
+  options.keep_unrelated = args.keep_unrelated;
   store::IngestPipeline pipeline(db.get(), extractor.get(), options, progress);
   Status read;
   if (args.records) {
@@ -369,9 +373,16 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
         },
         [&](const std::string& where, const std::string& reason) { pipeline.OnError(where, reason); });
   } else {
-    ingest::Options read_options = ReaderOptions(args.limits, ctx.data_dir);
-    read_options.source_kind = args.kind;
-    read = ingest::ReadPaths(paths, read_options, &pipeline);
+    ingest::Options reading = ReaderOptions(args.limits, ctx.data_dir);
+    reading.source_kind = args.kind;
+    // Every document kept: none may be skipped unread.
+    reading.prefilter = !args.no_prefilter && !args.keep_unrelated;
+    // One input at a time, so the store's `inputs` table counts each apart.
+    for (const std::string& p : paths) {
+      pipeline.BeginInput(p);
+      read = ingest::ReadPaths({p}, reading, &pipeline);
+      if (!read.ok()) break;
+    }
   }
   auto summary = pipeline.Finish();
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -384,12 +395,16 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
     return kExitInputFailed;
   }
   const store::IngestSummary& s = *summary;
+  Status counted = store::RecordInputs(args.db.db, s.inputs);
+  if (!counted.ok()) ReportError(args.db.db, counted.message());
   double rate = s.seconds > 0 ? static_cast<double>(s.documents_read) / s.seconds : 0;
   std::ostringstream out;
   out << "rasd ingest: " << Plural(s.documents_read, "document", "documents") << " read into " << args.db.db << ": "
       << s.stored << " stored, " << s.replaced << " replaced, " << s.unchanged
       << " skipped as duplicates (already stored), " << s.failed << " failed";
   if (s.not_articles) out << ", " << s.not_articles << " not articles";
+  if (s.prefiltered) out << ", " << s.prefiltered << " without a programme cue (prefilter)";
+  if (s.not_kept) out << ", " << s.not_kept << " not about the programme (counted, not stored)";
   out << "; " << Plural(s.records, "record", "records") << " stored";
   if (s.near_duplicates) out << "; " << s.near_duplicates << " linked as near-duplicates";
   char timing[64];
@@ -405,6 +420,30 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
   }
   std::cerr << out.str();
   return s.failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+int RunInputs(const DbArgs& db) {
+  auto opened = store::Store::Open({.read_only = true}, db.db);
+  if (!opened.ok()) {
+    ReportError(db.db, opened.status().message());
+    return kExitInputFailed;
+  }
+  opened->reset();
+  auto rows = store::ListInputs(db.db);
+  if (!rows.ok()) {
+    ReportError(db.db, rows.status().message());
+    return kExitInputFailed;
+  }
+  std::printf("%-20s %10s %10s %10s %8s %8s %8s  %s\n", "ingested_at", "read", "prefilter", "not_kept", "failed",
+              "stored", "seconds", "input");
+  for (const auto& r : *rows) {
+    const store::InputCounts& c = r.counts;
+    std::printf("%-20s %10lld %10lld %10lld %8lld %8lld %8.1f  %s\n", r.ingested_at.c_str(),
+                static_cast<long long>(c.read), static_cast<long long>(c.prefiltered),
+                static_cast<long long>(c.not_kept), static_cast<long long>(c.failed), static_cast<long long>(c.stored),
+                c.seconds, c.name.c_str());
+  }
+  return kExitOk;
 }
 
 // ---- events, coverage, conflicts, search ----
@@ -787,7 +826,12 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
         "ingest", "Read articles (files, folders, WARC, JSON Lines, '-' for stdin), extract their records and store them");
     cmd->add_option("paths", args->paths, "files or folders to read")->required();
     AddDbOption(cmd, &args->db);
-    cmd->add_option("--threads", args->threads, "extraction threads (default: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("-j,--jobs,--threads", args->threads, "extraction threads (default: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--no-prefilter", args->no_prefilter,
+                  "parse every page, even those whose bytes hold no programme cue");
+    cmd->add_flag("--keep-unrelated", args->keep_unrelated,
+                  "store every document read, also those not about the programme (by default they are only counted, "
+                  "per input: `rasd inputs`); implies --no-prefilter");
     cmd->add_option("--batch", args->batch, "documents per transaction")->check(CLI::PositiveNumber)->default_val(1000);
     cmd->add_flag("--no-mentions", args->no_mentions, "do not store the extractor's mentions");
     cmd->add_flag("--quiet", args->quiet, "no progress line");
@@ -801,6 +845,13 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
                     "data/sources/sites.tsv, or a communique cue in the text)")
         ->check(CLI::IsMember({"official", "press"}));
     cmd->callback([args, ctx] { ctx->exit_code = RunIngest(*args, *ctx); });
+  }
+  {
+    auto db = std::make_shared<DbArgs>();
+    CLI::App* cmd = app->add_subcommand(
+        "inputs", "What each ingested input gave: documents read, skipped by the prefilter, not about the programme, failed, stored");
+    AddDbOption(cmd, db.get());
+    cmd->callback([db, ctx] { ctx->exit_code = RunInputs(*db); });
   }
   {
     auto db = std::make_shared<DbArgs>();

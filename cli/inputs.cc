@@ -23,6 +23,7 @@ class CallbackSink : public ingest::Sink {
     ReportError(source, reason);
   }
   void OnSkipped(const std::string& source, const std::string& reason) override { ++stats_->skipped; }
+  void OnPrefiltered(const std::string& source) override { ++stats_->prefiltered; }
 
  private:
   const std::function<void(Document&&)>& fn_;
@@ -58,10 +59,12 @@ void AddReadLimitOptions(CLI::App* cmd, ReadLimits* limits) {
 }
 
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const ReadLimits& limits, const std::function<void(Document&&)>& fn) {
+                           const ReadLimits& limits, const std::function<void(Document&&)>& fn, bool prefilter) {
   InputStats stats;
   CallbackSink sink(fn, as_read, &stats);
-  Status s = ingest::ReadPaths(paths, ReaderOptions(limits, data_dir), &sink);
+  ingest::Options options = ReaderOptions(limits, data_dir);
+  options.prefilter = prefilter;
+  Status s = ingest::ReadPaths(paths, options, &sink);
   if (!s.ok()) {
     ReportError("input", s.message());
     ++stats.failed;

@@ -16,6 +16,7 @@ struct InputStats {
   size_t documents = 0;
   size_t failed = 0;
   size_t skipped = 0;
+  size_t prefiltered = 0;  // pages with no programme cue (ingest/prefilter.h)
 };
 
 // Reads files, folders (recursively) and "-" through the ingest module
@@ -23,8 +24,11 @@ struct InputStats {
 // plain text's title is left empty (the extractor takes its first line
 // whole) unless `as_read`: documents then come as `rasd ingest` stores them.
 // `data_dir` is the --data option (empty: found automatically).
+// With `prefilter`, pages that cannot be about the programme are skipped
+// before parsing (ingest::Options::prefilter).
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const ReadLimits& limits, const std::function<void(Document&&)>& fn);
+                           const ReadLimits& limits, const std::function<void(Document&&)>& fn,
+                           bool prefilter = false);
 
 // The reader's options for these limits and data folder.
 ingest::Options ReaderOptions(const ReadLimits& limits, const std::string& data_dir);

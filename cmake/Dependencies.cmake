@@ -50,3 +50,7 @@ if(RASD_BUILD_BENCH)
   find_package(benchmark QUIET CONFIG)
   rasd_require(benchmark_FOUND libbenchmark-dev "Google Benchmark")
 endif()
+
+# The prefilter's multi-pattern scanner (ingest/prefilter.cc).
+pkg_check_modules(HYPERSCAN QUIET IMPORTED_TARGET libhs)
+rasd_require(HYPERSCAN_FOUND libhyperscan-dev "Hyperscan")

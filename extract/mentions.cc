@@ -234,6 +234,7 @@ std::vector<Found> FindMentions(const DocumentView& doc, const LanguageLexicon& 
           break;
         }
       }
+      if (m.value > kLargestFigure) continue;
       size_t qb = 0;
       m.qualifier = QualifierBefore(doc, lang, m.tok_begin, &qb);
       if (m.qualifier == "exact") m.qualifier = n.qualifier;

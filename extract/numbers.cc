@@ -199,7 +199,7 @@ std::vector<Found> FindNumbers(const DocumentView& doc, const LanguageLexicon& l
       end += 3;
       f.tok_end = end;
     }
-    out.push_back(f);
+    if (f.value <= kLargestFigure) out.push_back(f);
     i = end;
   }
   return out;

@@ -12,6 +12,11 @@
 
 namespace rasd {
 
+// Past 10^15 a double no longer holds every integer, and no figure of the
+// programme (count or amount in dirhams) comes near: a larger number or
+// amount is not read as a figure.
+constexpr double kLargestFigure = 1e15;
+
 // The number word at token i, directly or through a clitic; `joined` says
 // whether a connector (و) was glued to it.
 struct WordNumber {

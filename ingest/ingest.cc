@@ -107,6 +107,7 @@ class ClassifyingSink : public Sink {
   }
   void OnError(const std::string& source, const std::string& reason) override { inner_->OnError(source, reason); }
   void OnSkipped(const std::string& source, const std::string& reason) override { inner_->OnSkipped(source, reason); }
+  void OnPrefiltered(const std::string& source) override { inner_->OnPrefiltered(source); }
 
  private:
   Sink* inner_;
@@ -139,6 +140,7 @@ void Pipeline::ReportRepairs(const std::string& source) {
 }
 
 void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
+  if (Prefiltered(bytes, doc.source)) return;
   Status s = charset_.ToUtf8(bytes, "", false, &utf8_);
   if (!s.ok()) {
     sink_->OnError(doc.source, s.message());
@@ -174,6 +176,7 @@ void Pipeline::TextToDocument(std::string_view bytes, Document doc) {
 }
 
 void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_charset, Document doc) {
+  if (Prefiltered(bytes, doc.source, declared_charset, /*html=*/true)) return;
   Status s = charset_.ToUtf8(bytes, declared_charset, true, &utf8_);
   if (!s.ok()) {
     sink_->OnError(doc.source, s.message());
@@ -515,6 +518,13 @@ Status ReadPaths(const std::vector<std::string>& paths, const Options& options, 
   sink = &classifying;
   Pipeline pipeline(options, cues->get(), sink);
   pipeline.set_pdf_repair(repair->get());
+  std::unique_ptr<Prefilter> prefilter;
+  if (options.prefilter) {
+    auto p = Prefilter::Load(*data_dir);
+    if (!p.ok()) return p.status();
+    prefilter = std::move(*p);
+    pipeline.SetPrefilter(prefilter.get());
+  }
   for (const auto& path : paths) {
     if (path == "-") {
       pipeline.ReadFile(path);

@@ -44,6 +44,11 @@ struct Options {
   // "official" or "press" for every document read (`rasd ingest --kind`);
   // empty: classed by data/sources/ (the site, a communique cue).
   std::string source_kind;
+
+  // Skip, before any parsing, a page whose bytes hold no spelling of the
+  // programme's subject cues (ingest/prefilter.h): the extractor would give
+  // it no record. Sink::OnPrefiltered counts them.
+  bool prefilter = false;
 };
 
 // Receives what the readers produce.
@@ -57,6 +62,8 @@ class Sink {
   // A record that was readable but is not an article (a WARC request, a
   // non-HTML payload). Counted, not an error.
   virtual void OnSkipped(const std::string& source, const std::string& reason) {}
+  // A page the prefilter skipped (Options::prefilter).
+  virtual void OnPrefiltered(const std::string& source) {}
 };
 
 // Reads each path (a file, a folder walked recursively in name order, or "-"

@@ -128,6 +128,7 @@ void Pipeline::JsonRecordToDocument(const void* json_object, const std::string& 
     HtmlToDocument(html, "utf-8", std::move(doc));
     return;
   }
+  if (PrefilteredRecord(text, doc.title, source)) return;
   std::string body = CleanParagraphs(text);
   if (body.empty()) {
     sink_->OnSkipped(source, "empty text");

@@ -14,6 +14,7 @@
 #include "ingest/html_text.h"
 #include "ingest/ingest.h"
 #include "ingest/page_cues.h"
+#include "ingest/prefilter.h"
 #include "ingest/warc_reader.h"
 
 namespace rasd::ingest {
@@ -21,6 +22,14 @@ namespace rasd::ingest {
 class Pipeline {
  public:
   Pipeline(const Options& options, const PageCues* cues, Sink* sink);
+  // With Options::prefilter: the scanner pages go through first.
+  void SetPrefilter(const Prefilter* prefilter) { if (prefilter) scanner_ = prefilter->NewScanner(); }
+  // True (and the page counted) when the prefilter skips it.
+  // A page declared in a charset the patterns do not spell is never skipped.
+  bool Prefiltered(std::string_view bytes, const std::string& source, std::string_view declared_charset = "",
+                   bool html = false);
+  // The same for a scraper's record: its text and title.
+  bool PrefilteredRecord(std::string_view text, std::string_view title, const std::string& source);
 
   // A file or "-" (stdin): its kind found, then read.
   void ReadFile(const std::string& path);
@@ -62,6 +71,7 @@ class Pipeline {
   CharsetDecoder charset_;
   HtmlTextExtractor html_;
   std::string utf8_, body_, scratch_;
+  std::unique_ptr<Prefilter::Scanner> scanner_;
 };
 
 }  // namespace rasd::ingest

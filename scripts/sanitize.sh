@@ -3,13 +3,13 @@
 # (build-asan, RASD_SANITIZE=ON), then every fuzz target for a bounded time
 # (scripts/fuzz.sh, reusing the same build). With clang-14 the one build
 # serves both; with gcc only the suite runs.
-#   scripts/sanitize.sh                 suite (without the tests labelled slow) + 20 s per fuzz target
+#   scripts/sanitize.sh                 suite (without the tests labelled slow) + 15 s per fuzz target
 #   RASD_FUZZ_SECONDS=0 scripts/sanitize.sh      suite only
 #   RASD_ASAN_EXCLUDE_LABEL= scripts/sanitize.sh include the slow tests too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${RASD_ASAN_BUILD_DIR:-build-asan}
-fuzz_seconds=${RASD_FUZZ_SECONDS:-20}
+fuzz_seconds=${RASD_FUZZ_SECONDS:-15}
 exclude_label=${RASD_ASAN_EXCLUDE_LABEL-slow}
 jobs=$(nproc 2>/dev/null || echo 2)
 start=$(date +%s)

@@ -27,8 +27,9 @@ double ThreadCpuSeconds() {
 }
 
 struct Item {
-  enum class State { kReady, kUnchanged, kFailed };
+  enum class State { kReady, kUnchanged, kFailed, kNotKept };
   int64_t seq = 0;
+  int input = -1;  // index in IngestSummary::inputs
   Document doc;
   // Extracted already (rasd ingest --records): only prepared here.
   std::optional<DocumentInput> extracted;
@@ -69,6 +70,8 @@ class PipelineState {
   void Enqueue(std::unique_ptr<Item> item) {
     std::unique_lock<std::mutex> lk(mu);
     ++summary.documents_read;
+    item->input = current_input;
+    if (current_input >= 0) ++summary.inputs[current_input].read;
     space_cv.wait(lk, [&] { return stop || next_seq - next_write < static_cast<int64_t>(max_in_flight); });
     if (stop) return;
     item->seq = next_seq++;
@@ -79,7 +82,23 @@ class PipelineState {
   void AddFailure(const std::string& source, const std::string& reason) {
     std::lock_guard<std::mutex> lk(mu);
     ++summary.failed;
+    if (current_input >= 0) ++summary.inputs[current_input].failed;
     summary.failures.emplace_back(source, reason);
+  }
+
+  void AddPrefiltered() {
+    std::lock_guard<std::mutex> lk(mu);
+    ++summary.prefiltered;
+    if (current_input >= 0) ++summary.inputs[current_input].prefiltered;
+  }
+
+  void BeginInput(const std::string& name) {
+    auto now = Clock::now();
+    std::lock_guard<std::mutex> lk(mu);
+    if (current_input >= 0) summary.inputs[current_input].seconds = std::chrono::duration<double>(now - input_start).count();
+    summary.inputs.push_back(InputCounts{.name = name});
+    current_input = static_cast<int>(summary.inputs.size()) - 1;
+    input_start = now;
   }
 
   void AddSkipped() {
@@ -92,6 +111,9 @@ class PipelineState {
       {
         std::lock_guard<std::mutex> lk(mu);
         input_closed = true;
+        if (current_input >= 0) {
+          summary.inputs[current_input].seconds = std::chrono::duration<double>(Clock::now() - input_start).count();
+        }
       }
       input_cv.notify_all();
       output_cv.notify_all();
@@ -144,6 +166,12 @@ class PipelineState {
         }
       }
       if (!options.keep_mentions) in.mentions.clear();
+      // As for documents extracted here (below): the same store either way.
+      if (!options.keep_unrelated && in.records.empty() && in.mentions.empty()) {
+        item->state = Item::State::kNotKept;
+        item->extracted.reset();
+        return;
+      }
       item->prepared = Prepare(std::move(in));
       item->extracted.reset();
       item->state = Item::State::kReady;
@@ -161,6 +189,13 @@ class PipelineState {
     }
     try {
       Extraction e = extractor->Extract(doc, ExtractOptionsForStore(options.keep_mentions, options.lang));
+      // Mentions are kept only for documents that name the programme's
+      // beneficiaries: with neither, the page is not about the programme.
+      if (!options.keep_unrelated && e.records.empty() && e.mentions.empty()) {
+        item->state = Item::State::kNotKept;
+        doc = Document();
+        return;
+      }
       item->prepared = Prepare(ToDocumentInput(std::move(doc), std::move(e)));
       item->state = Item::State::kReady;
     } catch (const std::exception& ex) {
@@ -204,18 +239,26 @@ class PipelineState {
   void WriteBatch(std::vector<std::unique_ptr<Item>>* items) {
     std::vector<PreparedDocument> batch;
     std::vector<Item*> written;
+    std::vector<int> inputs_of_batch;
     IngestSummary delta;
     std::vector<std::pair<std::string, std::string>> failures;
+    std::map<int, InputCounts> per_input;
     for (auto& item : *items) {
       switch (item->state) {
         case Item::State::kUnchanged: ++delta.unchanged; break;
+        case Item::State::kNotKept:
+          ++delta.not_kept;
+          ++per_input[item->input].not_kept;
+          break;
         case Item::State::kFailed:
           ++delta.failed;
+          ++per_input[item->input].failed;
           failures.emplace_back(item->doc.source, item->error);
           break;
         case Item::State::kReady:
           batch.push_back(std::move(item->prepared));
           written.push_back(item.get());
+          inputs_of_batch.push_back(item->input);
           break;
       }
     }
@@ -239,10 +282,12 @@ class PipelineState {
           case Outcome::kUnchanged: ++delta.unchanged; break;
           case Outcome::kFailed:
             ++delta.failed;
+            ++per_input[inputs_of_batch[i]].failed;
             failures.emplace_back(batch[i].input.document.source, r.error);
             break;
         }
         if (r.outcome == Outcome::kStored || r.outcome == Outcome::kReplaced) {
+          ++per_input[inputs_of_batch[i]].stored;
           delta.records += r.records;
           if (r.duplicate_of) ++delta.near_duplicates;
         }
@@ -255,6 +300,14 @@ class PipelineState {
       summary.replaced += delta.replaced;
       summary.unchanged += delta.unchanged;
       summary.failed += delta.failed;
+      summary.not_kept += delta.not_kept;
+      for (const auto& [k, c] : per_input) {
+        if (k < 0 || k >= static_cast<int>(summary.inputs.size())) continue;
+        InputCounts& in = summary.inputs[k];
+        in.failed += c.failed;
+        in.stored += c.stored;
+        in.not_kept += c.not_kept;
+      }
       summary.records += delta.records;
       summary.near_duplicates += delta.near_duplicates;
       summary.write_seconds += delta.write_seconds;
@@ -278,6 +331,8 @@ class PipelineState {
   std::map<int64_t, std::unique_ptr<Item>> done;
   int64_t next_seq = 0;
   int64_t next_write = 0;
+  int current_input = -1;
+  Clock::time_point input_start;
   size_t max_in_flight = 0;
   bool input_closed = false;
   bool stop = false;
@@ -304,6 +359,10 @@ void IngestPipeline::OnError(const std::string& source, const std::string& reaso
 }
 
 void IngestPipeline::OnSkipped(const std::string& source, const std::string& reason) { state_->AddSkipped(); }
+
+void IngestPipeline::OnPrefiltered(const std::string& source) { state_->AddPrefiltered(); }
+
+void IngestPipeline::BeginInput(const std::string& name) { state_->BeginInput(name); }
 
 Result<IngestSummary> IngestPipeline::Finish() { return state_->Finish(); }
 

@@ -31,6 +31,21 @@ struct PipelineOptions {
   // A document already stored with the same content is recognised before
   // extraction and costs only its hash.
   bool skip_unchanged = true;
+  // A document with neither a record nor a mention (not about the
+  // programme) is stored too; when false it is only counted (per input).
+  bool keep_unrelated = true;
+};
+
+// What one input (a path given to ingest) gave: kept in the store's
+// `inputs` table (store/inputs.h).
+struct InputCounts {
+  std::string name;
+  int64_t read = 0;          // documents the readers produced (in the table: pages read, prefiltered ones too)
+  int64_t prefiltered = 0;   // pages skipped by the prefilter (no programme cue)
+  int64_t failed = 0;        // unreadable, or not stored
+  int64_t stored = 0;        // stored or replaced
+  int64_t not_kept = 0;      // read and extracted, not about the programme: counted only
+  double seconds = 0;        // reading time of the input
 };
 
 struct IngestProgress {
@@ -46,6 +61,9 @@ struct IngestSummary {
   int64_t unchanged = 0;       // already stored: skipped as duplicates
   int64_t failed = 0;          // inputs that could not be read or stored
   int64_t not_articles = 0;    // readable records that are not articles
+  int64_t prefiltered = 0;     // pages skipped by the prefilter
+  int64_t not_kept = 0;        // documents not about the programme, counted only
+  std::vector<InputCounts> inputs;  // per input, in the order given (BeginInput)
   int64_t records = 0;         // records stored
   int64_t near_duplicates = 0;  // stored documents linked to an earlier one
   std::vector<std::pair<std::string, std::string>> failures;  // source, reason
@@ -72,6 +90,9 @@ class IngestPipeline : public ingest::Sink {
   void OnDocument(Document&& doc) override;
   void OnError(const std::string& source, const std::string& reason) override;
   void OnSkipped(const std::string& source, const std::string& reason) override;
+  void OnPrefiltered(const std::string& source) override;
+  // What follows comes from this input (counted apart in the summary).
+  void BeginInput(const std::string& name);
   // A document extracted already (`rasd extract --for-ingest`, read back with
   // store/extracted.h): stored as OnDocument would store it, without
   // extracting again; written in the order given, like read documents.

@@ -31,12 +31,7 @@ TEST(SourcesSchemaTest, AStoreOfSchema3IsUpgradedWithoutLosingData) {
   }
   {
     RawDb raw(path, false);
-    // Undo schema 4 as SQLite allows: drop the index and the columns.
-    for (const char* sql : {"DROP INDEX documents_source_kind", "ALTER TABLE documents DROP COLUMN source_kind",
-                            "ALTER TABLE documents DROP COLUMN page_count", "ALTER TABLE evidence DROP COLUMN page",
-                            "PRAGMA user_version = 3"}) {
-      ASSERT_EQ(sqlite3_exec(raw.get(), sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(raw.get());
-    }
+    ASSERT_EQ(UndoSchemaAfter(raw.get(), 3), "");
   }
   std::string before;
   {

@@ -15,6 +15,8 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/store/store_test_util.h"
@@ -125,7 +127,10 @@ std::string DumpDb(const std::string& path) {
 TEST_F(StoreCliTest, IngestsTheCorporaOnceAndAgainAsANoOp) {
   auto corpora = Corpora();
   if (corpora.empty()) GTEST_SKIP() << "no annotated corpus found";
-  RunResult first = Run(Ingest(corpora));
+  // Every text stored, those not about the programme too.
+  std::vector<std::string> args = Ingest(corpora);
+  args.push_back("--keep-unrelated");
+  RunResult first = Run(args);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.err.find("documents read"), std::string::npos) << first.err;
   EXPECT_NE(first.err.find(" 0 failed"), std::string::npos) << first.err;
@@ -136,7 +141,7 @@ TEST_F(StoreCliTest, IngestsTheCorporaOnceAndAgainAsANoOp) {
   for (const auto& d : corpora) texts += GoldTexts(d).size();
   EXPECT_EQ(db("SELECT count(*) FROM documents"), std::to_string(texts));
 
-  RunResult second = Run(Ingest(corpora));
+  RunResult second = Run(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_NE(second.err.find(": 0 stored, 0 replaced, " + std::to_string(texts) + " skipped as duplicates"),
             std::string::npos)
@@ -144,6 +149,36 @@ TEST_F(StoreCliTest, IngestsTheCorporaOnceAndAgainAsANoOp) {
   EXPECT_EQ(DumpDb(db_), before);
   EXPECT_EQ(db("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(db("PRAGMA foreign_key_check"), "");
+}
+
+// By default the store keeps what its users query: the articles about the
+// programme. The others are counted per input (`rasd inputs`), not stored.
+TEST_F(StoreCliTest, KeepsProgrammeArticlesAndCountsTheRestPerInput) {
+  auto corpora = Corpora();
+  if (corpora.empty()) GTEST_SKIP() << "no annotated corpus found";
+  RunResult run = Run(Ingest(corpora));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  RawDb db(db_);
+  size_t texts = 0;
+  for (const auto& d : corpora) texts += GoldTexts(d).size();
+  int64_t stored = std::stoll(db("SELECT count(*) FROM documents"));
+  int64_t with_records = std::stoll(db("SELECT count(DISTINCT document_id) FROM records"));
+  EXPECT_GE(with_records, 20);
+  EXPECT_GE(stored, with_records);
+  EXPECT_LT(stored, static_cast<int64_t>(texts)) << "the negatives that never name the programme are not stored";
+  // One row per input given, its counts adding up to the texts read.
+  EXPECT_EQ(db("SELECT count(*) FROM inputs"), std::to_string(corpora.size()));
+  EXPECT_EQ(db("SELECT sum(stored) FROM inputs"), std::to_string(stored));
+  int64_t read = std::stoll(db("SELECT sum(read) FROM inputs"));
+  int64_t accounted = std::stoll(db("SELECT sum(stored + skipped_by_prefilter + not_kept + failed) FROM inputs"));
+  EXPECT_EQ(read, accounted);
+  RunResult inputs = Run({"inputs", "--db", db_});
+  ASSERT_EQ(inputs.exit_code, 0) << inputs.err;
+  for (const auto& c : corpora) {
+    std::string name = std::filesystem::absolute(c).lexically_normal().string();
+    EXPECT_NE(inputs.out.find(name), std::string::npos) << name << "\n" << inputs.out;
+  }
+  EXPECT_NE(inputs.out.find("prefilter"), std::string::npos) << inputs.out;
 }
 
 // What the gold files say against what rasd stores from the same articles

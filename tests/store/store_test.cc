@@ -272,12 +272,7 @@ TEST(StoreOpenTest, UpgradeFromFigureMergedEventsFormsThemAnew) {
     raw("DROP VIEW conflicts");
     raw("ALTER TABLE event_conflicts DROP COLUMN class");
     raw("CREATE VIEW conflicts AS SELECT event_id, field FROM event_conflicts");
-    // Nor the source kinds and pages of schema 4.
-    raw("DROP INDEX documents_source_kind");
-    raw("ALTER TABLE documents DROP COLUMN source_kind");
-    raw("ALTER TABLE documents DROP COLUMN page_count");
-    raw("ALTER TABLE evidence DROP COLUMN page");
-    raw("PRAGMA user_version = 2");
+    ASSERT_EQ(UndoSchemaAfter(raw.get(), 2), "");
     ASSERT_EQ(raw("SELECT count(*) FROM events"), "2");
   }
   auto s = Store::Open({}, path);

@@ -165,6 +165,27 @@ class RawDb {
   sqlite3* db_ = nullptr;
 };
 
+// Takes a store written by this rasd back to what schema `version` held, as
+// SQLite allows (tables, indexes and added columns dropped), so that the
+// upgrade from that version can be tested on real rows. Schema 3 and older
+// are undone by the tests that need them.
+inline std::string UndoSchemaAfter(sqlite3* db, int version) {
+  std::vector<const char*> sql;
+  if (version < 5) sql.push_back("DROP TABLE inputs");
+  if (version < 4) {
+    for (const char* s : {"DROP INDEX documents_source_kind", "ALTER TABLE documents DROP COLUMN source_kind",
+                          "ALTER TABLE documents DROP COLUMN page_count", "ALTER TABLE evidence DROP COLUMN page"}) {
+      sql.push_back(s);
+    }
+  }
+  for (const char* s : sql) {
+    if (sqlite3_exec(db, s, nullptr, nullptr, nullptr) != SQLITE_OK) return std::string(s) + ": " + sqlite3_errmsg(db);
+  }
+  std::string set_version = "PRAGMA user_version = " + std::to_string(version);
+  sqlite3_exec(db, set_version.c_str(), nullptr, nullptr, nullptr);
+  return "";
+}
+
 // A gold file's records as the extractor would give them (no evidence).
 inline std::vector<Record> GoldRecords(const nlohmann::json& gold) {
   std::vector<Record> out;

@@ -1,0 +1,625 @@
+#include "ingest/prefilter.h"
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <libxml/HTMLparser.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <chrono>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "common/tsv.h"
+#include "normalize/normalize.h"
+
+namespace rasd::ingest {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The single-byte charsets the reader meets on Arabic and French pages; a
+// page declared in any other is not filtered (CoversCharset).
+const char* const kByteCharsets[] = {"windows-1256", "ISO-8859-6", "windows-1252", "ISO-8859-1", "ISO-8859-15"};
+
+std::u32string ToCodePoints(std::string_view s) {
+  std::u32string out;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string Utf8(char32_t c) {
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+  return out;
+}
+
+// How every code point folds under the key normalisation, computed once.
+struct FoldTable {
+  std::map<char32_t, std::vector<char32_t>> single;        // letter -> code points folding to it
+  std::vector<std::pair<char32_t, std::u32string>> multi;  // code points folding to several letters
+  std::vector<char32_t> ignorable;                        // folding to nothing
+  std::map<char32_t, std::vector<std::string>> bytes;     // code point -> its byte in each single-byte charset
+  // Per single-byte charset (those with the same set merged), the bytes that
+  // stand for an ignorable character.
+  std::vector<std::array<bool, 256>> ignorable_bytes;
+  // `ignorable` below U+10000 as a table: looked up for every character of
+  // every page.
+  std::vector<uint8_t> ignorable_bmp = std::vector<uint8_t>(0x10000, 0);
+};
+
+const FoldTable& Folds() {
+  static const FoldTable table = [] {
+    FoldTable t;
+    auto visit = [&](char32_t c) {
+      if (c >= 0xD800 && c <= 0xDFFF) return;
+      int8_t type = u_charType(static_cast<UChar32>(c));
+      if (type == U_UNASSIGNED || type == U_CONTROL_CHAR || type == U_SURROGATE || type == U_PRIVATE_USE_CHAR) return;
+      std::string in = Utf8(c);
+      std::string key = NormalizeKey(in);
+      if (key == in) {
+        t.single[c].push_back(c);
+        return;
+      }
+      std::u32string folded = ToCodePoints(key);
+      if (folded.empty()) {
+        // Spaces end words: a cue word never spans one.
+        if (!u_isUWhiteSpace(static_cast<UChar32>(c))) t.ignorable.push_back(c);
+      } else if (folded.size() == 1) {
+        t.single[folded[0]].push_back(c);
+      } else {
+        t.multi.emplace_back(c, folded);
+      }
+    };
+    // The blocks whose characters NFKC and the key form fold to Latin or
+    // Arabic letters, or remove: Latin and its modifiers, superscripts,
+    // letterlike and enclosed forms, squared abbreviations, combining marks,
+    // Arabic and its presentation forms, general punctuation (zero-width and
+    // bidi marks), variation selectors, full-width forms, mathematical and
+    // Arabic mathematical letters.
+    const std::pair<char32_t, char32_t> blocks[] = {
+        {0x0000, 0x0370}, {0x0600, 0x0700}, {0x0750, 0x0780}, {0x08A0, 0x0900}, {0x1AB0, 0x1B00},
+        {0x1D00, 0x1F00}, {0x2000, 0x2190}, {0x2460, 0x2500}, {0x3200, 0x3400}, {0xFB00, 0xFE30},
+        {0xFE70, 0xFF00}, {0xFF00, 0xFFF0}, {0x1D400, 0x1D800}, {0x1EE00, 0x1EF00}, {0x1F100, 0x1F200}};
+    for (const auto& [from, to] : blocks) {
+      for (char32_t c = from; c < to; ++c) visit(c);
+    }
+    std::sort(t.ignorable.begin(), t.ignorable.end());
+    for (char32_t x : t.ignorable) {
+      if (x < 0x10000) t.ignorable_bmp[x] = 1;
+    }
+    for (const char* name : kByteCharsets) {
+      UErrorCode ec = U_ZERO_ERROR;
+      UConverter* conv = ucnv_open(name, &ec);
+      if (U_FAILURE(ec)) continue;
+      std::array<bool, 256> ign{};
+      for (int b = 0x80; b < 0x100; ++b) {
+        char in = static_cast<char>(b);
+        UChar out[4];
+        ec = U_ZERO_ERROR;
+        int32_t n = ucnv_toUChars(conv, out, 4, &in, 1, &ec);
+        if (U_FAILURE(ec) || n != 1 || out[0] == 0xFFFD || out[0] == 0x1A) continue;
+        if (std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(out[0]))) {
+          ign[b] = true;
+        }
+        auto& v = t.bytes[out[0]];
+        std::string byte(1, in);
+        if (std::find(v.begin(), v.end(), byte) == v.end()) v.push_back(byte);
+      }
+      ucnv_close(conv);
+      if (std::find(t.ignorable_bytes.begin(), t.ignorable_bytes.end(), ign) == t.ignorable_bytes.end()) {
+        t.ignorable_bytes.push_back(ign);
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+// A set of byte strings as a compact regex: a trie, with sets of last bytes
+// as character classes.
+std::string Hex(unsigned char b) {
+  static const char* d = "0123456789abcdef";
+  return std::string("\\x") + d[b >> 4] + d[b & 15];
+}
+
+std::string TrieRegex(const std::set<std::string>& strings) {
+  std::map<unsigned char, std::set<std::string>> by_first;
+  bool empty = false;
+  for (const std::string& s : strings) {
+    if (s.empty()) {
+      empty = true;
+      continue;
+    }
+    by_first[static_cast<unsigned char>(s[0])].insert(s.substr(1));
+  }
+  std::vector<unsigned char> ends;  // bytes that end a string alone
+  std::vector<std::string> alts;
+  for (const auto& [b, rest] : by_first) {
+    if (rest.size() == 1 && rest.begin()->empty()) {
+      ends.push_back(b);
+      continue;
+    }
+    alts.push_back(Hex(b) + TrieRegex(rest));
+  }
+  if (!ends.empty()) {
+    std::string cls;
+    for (size_t i = 0; i < ends.size();) {
+      size_t j = i;
+      while (j + 1 < ends.size() && ends[j + 1] == ends[j] + 1) ++j;
+      cls += Hex(ends[i]);
+      if (j > i) cls += (j > i + 1 ? "-" : "") + Hex(ends[j]);
+      i = j + 1;
+    }
+    alts.push_back(ends.size() == 1 ? cls : "[" + cls + "]");
+  }
+  std::string out;
+  for (size_t i = 0; i < alts.size(); ++i) out += (i ? "|" : "") + alts[i];
+  if (alts.size() > 1 || empty) out = "(?:" + out + ")";
+  if (empty) out += "?";
+  return out;
+}
+
+// Whether `c` is a mark (or other character) the key form removes.
+bool Ignorable(char32_t c) {
+  const auto& ign = Folds().ignorable;
+  return std::binary_search(ign.begin(), ign.end(), c);
+}
+
+// Every spelling of one letter: the code points folding to it (below U+0800:
+// Latin, its accents and modifiers, Arabic) in UTF-8, each single-byte
+// charset's byte, HTML references. A decomposed letter (e + U+0301) is the
+// base letter and an ignorable mark. Rarer forms above U+0800 are in
+// RareFormsRegex.
+std::string SpellingsRegex(const std::vector<char32_t>& cps) {
+  const FoldTable& t = Folds();
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode ec = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFDInstance(ec);
+  }();
+  std::set<std::string> bytes;
+  for (char32_t c : cps) {
+    if (c >= 0x800) continue;
+    bytes.insert(Utf8(c));
+    UErrorCode ec = U_ZERO_ERROR;
+    icu::UnicodeString d = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(c)), ec);
+    if (U_SUCCESS(ec) && d.countChar32() > 1) {
+      bool marks_only = true;
+      for (int32_t k = d.moveIndex32(0, 1); k < d.length(); k = d.moveIndex32(k, 1)) {
+        marks_only = marks_only && Ignorable(static_cast<char32_t>(d.char32At(k)));
+      }
+      if (!marks_only) {
+        std::string s;
+        d.toUTF8String(s);
+        bytes.insert(s);
+      }
+    }
+    auto it = t.bytes.find(c);
+    if (it != t.bytes.end()) bytes.insert(it->second.begin(), it->second.end());
+  }
+  return TrieRegex(bytes);
+}
+
+// The regex of a word: each letter in every spelling. What folds to nothing
+// (diacritics, tatweel, zero-width marks) and HTML references are taken out
+// of the page before the scan (Scanner::MayBeAboutProgramme): patterns with
+// them between every two letters are too large for Hyperscan to compile.
+std::string WordRegex(const std::u32string& w) {
+  const FoldTable& t = Folds();
+  std::string out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    auto single = t.single.find(w[i]);
+    std::vector<char32_t> cps = single == t.single.end() ? std::vector<char32_t>{w[i]} : single->second;
+    out += SpellingsRegex(cps);
+  }
+  return out;
+}
+
+// Characters that fold to several letters (ligatures such as lam-alef,
+// squared abbreviations) and could make up part of a cue word, or run over
+// either end of one, and the rare forms of the words' letters (above
+// U+0800): a page holding one is never skipped. They are rare in news pages;
+// spelling them into every word would make patterns too large to compile.
+std::string RareFormsRegex(const std::vector<std::u32string>& words) {
+  const FoldTable& t = Folds();
+  std::vector<char32_t> hits;
+  for (const auto& [c, f] : t.multi) {
+    bool hit = false;
+    for (const auto& w : words) {
+      if (w.find(f) != std::u32string::npos) hit = true;
+      for (size_t k = 1; k < f.size() && k <= w.size() && !hit; ++k) {
+        if (f.compare(f.size() - k, k, w, 0, k) == 0 || f.compare(0, k, w, w.size() - k, k) == 0) hit = true;
+      }
+      if (hit) break;
+    }
+    if (hit) hits.push_back(c);
+  }
+  // Letters of the words written in forms above U+0800: presentation forms,
+  // full-width, mathematical, enclosed letters.
+  std::set<char32_t> letters;
+  for (const auto& w : words) letters.insert(w.begin(), w.end());
+  for (char32_t l : letters) {
+    auto it = t.single.find(l);
+    if (it == t.single.end()) continue;
+    for (char32_t c : it->second) {
+      if (c >= 0x800) hits.push_back(c);
+    }
+  }
+  if (hits.empty()) return "";
+  // UTF-8 only: a single byte of a legacy charset would also be a byte of
+  // every UTF-8 page.
+  std::set<std::string> bytes;
+  for (char32_t c : hits) bytes.insert(Utf8(c));
+  return TrieRegex(bytes);
+}
+
+// Words of a key-form phrase: runs of letters and digits.
+std::vector<std::u32string> KeyWords(std::string_view phrase) {
+  std::vector<std::u32string> words;
+  std::u32string cur;
+  for (char32_t c : ToCodePoints(NormalizeKey(phrase))) {
+    if (u_isalnum(static_cast<UChar32>(c))) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  return words;
+}
+
+}  // namespace
+
+class PrefilterImpl {
+ public:
+  ~PrefilterImpl() {
+    if (db) hs_free_database(db);
+    if (scratch) hs_free_scratch(scratch);
+  }
+  std::vector<std::string> words;
+  std::vector<std::string> patterns;
+  std::unique_ptr<RE2::Set> set;  // Engine::kRe2Set
+  // Per cue phrase, the patterns (its words) that must all match; a match
+  // of the pattern `rare` alone is enough.
+  std::vector<std::vector<int>> phrases;
+  int rare = -1;
+
+  bool Enough(const std::vector<bool>& matched) const {
+    if (rare >= 0 && matched[static_cast<size_t>(rare)]) return true;
+    for (const auto& need : phrases) {
+      bool all = true;
+      for (int i : need) all = all && matched[static_cast<size_t>(i)];
+      if (all) return true;
+    }
+    return false;
+  }
+  hs_database_t* db = nullptr;
+  hs_scratch_t* scratch = nullptr;  // the prototype each Scanner clones
+};
+
+Prefilter::Prefilter(std::unique_ptr<PrefilterImpl> impl) : impl_(std::move(impl)) {}
+Prefilter::~Prefilter() = default;
+
+const std::vector<std::string>& Prefilter::words() const { return impl_->words; }
+const std::vector<std::string>& Prefilter::patterns() const { return impl_->patterns; }
+
+Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std::string>& phrases,
+                                                          const std::vector<std::string>& prefixes, Engine engine) {
+  std::vector<std::u32string> strip;
+  for (const std::string& p : prefixes) {
+    std::u32string k = ToCodePoints(NormalizeKey(p));
+    if (!k.empty()) strip.push_back(k);
+  }
+  std::sort(strip.begin(), strip.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  // Each phrase as the words the page must hold, each as a pattern. The
+  // extractor matches a cue's words with an article or a clitic taken off
+  // or put back, so only what follows them is sure to be on the page.
+  std::map<std::u32string, int> index;
+  std::set<std::vector<int>> needs;
+  for (const std::string& phrase : phrases) {
+    std::vector<int> need;
+    for (std::u32string w : KeyWords(phrase)) {
+      for (const auto& p : strip) {
+        if (w.size() > p.size() + 1 && w.compare(0, p.size(), p) == 0) {
+          w = w.substr(p.size());
+          break;
+        }
+      }
+      auto [it, added] = index.emplace(w, static_cast<int>(index.size()));
+      need.push_back(it->second);
+    }
+    std::sort(need.begin(), need.end());
+    need.erase(std::unique(need.begin(), need.end()), need.end());
+    if (!need.empty()) needs.insert(need);
+  }
+  if (needs.empty()) return Status::InvalidArgument("prefilter: no cue phrase to search for");
+  auto impl = std::make_unique<PrefilterImpl>();
+  std::vector<std::u32string> chosen(index.size());
+  for (const auto& [w, i] : index) chosen[static_cast<size_t>(i)] = w;
+  for (const auto& w : chosen) {
+    std::string s;
+    for (char32_t c : w) s += Utf8(c);
+    impl->words.push_back(s);
+    impl->patterns.push_back(WordRegex(w));
+  }
+  impl->phrases.assign(needs.begin(), needs.end());
+  impl->rare = -1;
+  std::string ligatures = RareFormsRegex(std::vector<std::u32string>(chosen.begin(), chosen.end()));
+  if (!ligatures.empty()) {
+    impl->rare = static_cast<int>(impl->patterns.size());
+    impl->words.push_back("(rare forms)");
+    impl->patterns.push_back(ligatures);
+  }
+  if (engine == Engine::kRe2Set) {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);  // bytes: the patterns spell every encoding
+    o.set_never_capture(true);
+    o.set_max_mem(int64_t{256} << 20);
+    impl->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (size_t i = 0; i < impl->patterns.size(); ++i) {
+      std::string error;
+      if (impl->set->Add(impl->patterns[i], &error) < 0) {
+        return Status::Unsupported("prefilter: RE2 cannot read the pattern of '" + impl->words[i] + "': " + error);
+      }
+    }
+    if (!impl->set->Compile()) return Status::Unsupported("prefilter: RE2::Set cannot compile the patterns");
+    return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
+  }
+  std::vector<const char*> exprs;
+  std::vector<unsigned> flags, ids;
+  for (size_t i = 0; i < impl->patterns.size(); ++i) {
+    exprs.push_back(impl->patterns[i].c_str());
+    // No HS_FLAG_CASELESS: the letter classes hold both cases already.
+    flags.push_back(HS_FLAG_SINGLEMATCH);  // each word reported once
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                       nullptr, &impl->db, &err) != HS_SUCCESS) {
+    std::string msg = err && err->message ? err->message : "unknown error";
+    int which = err ? err->expression : -1;
+    hs_free_compile_error(err);
+    return Status::Unsupported("prefilter: Hyperscan cannot compile the pattern of '" +
+                            (which >= 0 ? impl->words[which] : std::string("?")) + "': " + msg);
+  }
+  if (hs_alloc_scratch(impl->db, &impl->scratch) != HS_SUCCESS) {
+    return Status::Unsupported("prefilter: cannot allocate Hyperscan scratch space");
+  }
+  return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
+}
+
+Result<std::unique_ptr<Prefilter>> Prefilter::Load(const std::string& data_dir, Engine engine) {
+  std::vector<std::string> phrases, prefixes;
+  std::error_code ec;
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(data_dir, ec)) {
+    if (e.is_directory() && fs::exists(e.path() / "cues.tsv")) dirs.push_back(e.path());
+  }
+  std::sort(dirs.begin(), dirs.end());
+  for (const fs::path& dir : dirs) {
+    Status s = ReadTsv((dir / "cues.tsv").string(), true, [&](const TsvRow& row) {
+      if (row.at(0) == "subject") {
+        for (auto& f : SplitVariants(row.at(1))) phrases.push_back(f);
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    if (fs::exists(dir / "clitics.tsv")) {
+      // The article, and what a clitic is replaced by (لل -> ال), may be on
+      // the cue's word and not on the page.
+      s = ReadTsv((dir / "clitics.tsv").string(), true, [&](const TsvRow& row) {
+        if (!row.at(1).empty()) prefixes.push_back(row.at(1));
+        if (row.at(2) == "article") prefixes.push_back(row.at(0));
+        return Status::Ok();
+      });
+      if (!s.ok()) return s;
+    }
+  }
+  if (phrases.empty()) return Status::NotFound("prefilter: no 'subject' cues in " + data_dir + "/*/cues.tsv");
+  return FromPhrases(phrases, prefixes, engine);
+}
+
+bool Prefilter::CoversCharset(std::string_view charset) {
+  if (charset.empty()) return true;
+  std::string c(charset);
+  std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  static const std::set<std::string> covered = {
+      "utf-8", "utf8", "us-ascii", "ascii", "windows-1256", "cp1256", "x-cp1256", "iso-8859-6", "iso8859-6",
+      "arabic", "windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso-8859-15",
+      "iso8859-15", "latin-9"};
+  return covered.count(c) > 0;
+}
+
+std::unique_ptr<Prefilter::Scanner> Prefilter::NewScanner() const {
+  return std::unique_ptr<Scanner>(new Scanner(impl_.get()));
+}
+
+Prefilter::Scanner::Scanner(const PrefilterImpl* impl) : impl_(impl) {
+  if (impl->set) return;
+  hs_scratch_t* s = nullptr;
+  if (hs_clone_scratch(impl->scratch, &s) == HS_SUCCESS) scratch_ = s;
+}
+
+Prefilter::Scanner::~Scanner() {
+  if (scratch_) hs_free_scratch(static_cast<hs_scratch_t*>(scratch_));
+}
+
+namespace {
+
+// The character an HTML reference at `p` (just after '&') stands for, and
+// its length up to and with the ';' (optional, as browsers and libxml2
+// read it); -1 when `p` does not start one.
+int32_t Reference(const char* p, const char* end, size_t* used) {
+  const char* q = p;
+  if (q < end && *q == '#') {
+    ++q;
+    bool hex = q < end && (*q == 'x' || *q == 'X');
+    if (hex) ++q;
+    const char* digits = q;
+    uint32_t v = 0;
+    while (q < end && (hex ? std::isxdigit(static_cast<unsigned char>(*q)) : std::isdigit(static_cast<unsigned char>(*q)))) {
+      if (v < 0x110000) v = v * (hex ? 16 : 10) + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(*q)) ? *q - '0' : (std::tolower(*q) - 'a' + 10));
+      ++q;
+    }
+    if (q == digits || v >= 0x110000) return -1;
+    if (q < end && *q == ';') ++q;
+    *used = static_cast<size_t>(q - p);
+    return static_cast<int32_t>(v);
+  }
+  char name[40];
+  size_t n = 0;
+  while (q < end && n + 1 < sizeof name && std::isalnum(static_cast<unsigned char>(*q))) name[n++] = *q++;
+  if (n == 0) return -1;
+  name[n] = 0;
+  const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name));
+  if (!e) return -1;
+  if (q < end && *q == ';') ++q;
+  *used = static_cast<size_t>(q - p);
+  return static_cast<int32_t>(e->value);
+}
+
+void AppendUtf8(int32_t c, std::string* out) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+  if (!error) out->append(buf, static_cast<size_t>(n));
+}
+
+inline bool IsIgnorable(const FoldTable& t, int32_t c) {
+  if (c < 0x10000) return t.ignorable_bmp[static_cast<size_t>(c)] != 0;
+  return std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(c));
+}
+
+// The page as the reader would see it through one hypothesis about its
+// encoding, without what folds to nothing, references decoded to UTF-8:
+// `single_byte` null for UTF-8 (ill-formed bytes copied as they are; returns
+// false when there were some), else the ignorable bytes of a single-byte
+// charset.
+bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::string* out) {
+  const FoldTable& t = Folds();
+  out->clear();
+  out->reserve(in.size());
+  const auto* data = reinterpret_cast<const uint8_t*>(in.data());
+  const size_t size = in.size();
+  bool well_formed = true;
+  size_t run = 0;  // start of the bytes kept as they are, not yet copied
+  size_t i = 0;
+  auto flush = [&](size_t upto) {
+    out->append(in.data() + run, upto - run);
+  };
+  while (i < size) {
+    uint8_t b = data[i];
+    if (b < 0x80 && b != '&') {
+      ++i;
+      continue;
+    }
+    if (b == '&') {
+      size_t used = 0;
+      int32_t c = Reference(in.data() + i + 1, in.data() + size, &used);
+      if (c < 0) {
+        ++i;
+        continue;
+      }
+      flush(i);
+      if (!IsIgnorable(t, c)) AppendUtf8(c, out);
+      i += 1 + used;
+      run = i;
+      continue;
+    }
+    if (single_byte) {
+      if ((*single_byte)[b]) {
+        flush(i);
+        run = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    // Two-byte sequences (Arabic, accented Latin) decoded inline.
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
+      int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
+      if (IsIgnorable(t, c)) {
+        flush(i);
+        run = i + 2;
+      }
+      i += 2;
+      continue;
+    }
+    int32_t k = static_cast<int32_t>(i), n = static_cast<int32_t>(std::min<size_t>(size, i + 4));
+    UChar32 c;
+    U8_NEXT(data, k, n, c);
+    if (c < 0) {
+      well_formed = false;
+      i = i + 1;
+      continue;
+    }
+    if (IsIgnorable(t, c)) {
+      flush(i);
+      run = static_cast<size_t>(k);
+    }
+    i = static_cast<size_t>(k);
+  }
+  flush(size);
+  return well_formed;
+}
+
+}  // namespace
+
+bool Prefilter::Scanner::Scan(std::string_view bytes) {
+  if (bytes.size() > UINT32_MAX) return true;
+  matched_.assign(impl_->patterns.size(), false);
+  if (impl_->set) {
+    RE2::Set::ErrorInfo error;
+    std::vector<int> v;
+    if (!impl_->set->Match(re2::StringPiece(bytes.data(), bytes.size()), &v, &error)) {
+      // Out of memory for its DFA: the page was not scanned, so it is kept.
+      return error.kind != RE2::Set::kNoError;
+    }
+    for (int i : v) matched_[static_cast<size_t>(i)] = true;
+    return impl_->Enough(matched_);
+  }
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) -> int {
+    (*static_cast<std::vector<bool>*>(ctx))[id] = true;
+    return 0;
+  };
+  hs_error_t r = hs_scan(impl_->db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
+                         static_cast<hs_scratch_t*>(scratch_), on_match, &matched_);
+  if (r != HS_SUCCESS) return true;
+  return impl_->Enough(matched_);
+}
+
+bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes) {
+  if (!scratch_ && !impl_->set) return true;
+  // UTF-16 and UTF-32 text (any NUL byte) is not what the patterns spell.
+  if (std::memchr(bytes.data(), 0, bytes.size())) return true;
+  // The reader takes well-formed UTF-8 for UTF-8; anything else may be in
+  // any of the single-byte charsets (or UTF-8 repaired).
+  bool utf8 = Fold(bytes, nullptr, &folded_);
+  if (Scan(folded_)) return true;
+  if (utf8) return false;
+  for (const auto& ignorable : Folds().ignorable_bytes) {
+    Fold(bytes, &ignorable, &folded_);
+    if (Scan(folded_)) return true;
+  }
+  return false;
+}
+
+}  // namespace rasd::ingest

@@ -1,0 +1,90 @@
+// The prefilter finds the programme's cue words in every spelling the
+// extractor folds together, in every encoding the reader decodes, and lets
+// nothing else through.
+#include "ingest/prefilter.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/ingest/page_fixtures.h"
+
+namespace rasd::ingest {
+namespace {
+
+class PrefilterSpellings : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto p = Prefilter::Load(testing::DataDir());
+    ASSERT_TRUE(p.ok()) << p.status().message();
+    prefilter_ = std::move(*p);
+    scanner_ = prefilter_->NewScanner();
+  }
+  bool May(std::string_view bytes) { return scanner_->MayBeAboutProgramme(bytes); }
+
+  std::unique_ptr<Prefilter> prefilter_;
+  std::unique_ptr<Prefilter::Scanner> scanner_;
+};
+
+TEST_F(PrefilterSpellings, ArabicCueWordsInEverySpelling) {
+  EXPECT_TRUE(May("استفاد عشرون من السجناء السابقين من مشاريع مدرة للدخل"));
+  // A clitic the extractor takes off, the article it puts back.
+  EXPECT_TRUE(May("دعم للسجناء السابقين"));
+  // Diacritics, tatweel and zero-width marks inside the word.
+  EXPECT_TRUE(May("السُّجَنَاءُ السَّابِقِينَ"));
+  EXPECT_TRUE(May("لفائدة سجناء ســـابـقـين"));
+  EXPECT_TRUE(May("لفائدة سجناء سا\u200Cبقين"));
+  // Alef forms and hamza seat: أفرج / افرج / إفرج.
+  EXPECT_TRUE(May("تم الافراج عنهم"));
+  EXPECT_TRUE(May("تم الإفراج عنهم"));
+  // HTML references, decimal and hex, for some letters.
+  EXPECT_TRUE(May("لفائدة سجناء &#1587;&#1575;&#x628;&#x642;&#1610;&#1606;"));
+  // windows-1256 and ISO-8859-6 bytes.
+  std::string kept;
+  EXPECT_TRUE(May(testing::Encode("<p>لفائدة السجناء السابقين</p>", "CP1256")));
+  EXPECT_TRUE(May(testing::Encode("<p>لفائدة السجناء السابقين</p>", "ISO-8859-6")));
+  // Arabic presentation forms (NFKC folds them to letters).
+  EXPECT_TRUE(May("\uFEB3\uFE8E\uFE91\uFED8\uFEF4\uFEE6"));  // ﺳﺎﺑﻘﻴﻦ
+}
+
+TEST_F(PrefilterSpellings, FrenchCueWordsInEverySpelling) {
+  EXPECT_TRUE(May("au profit d'anciens détenus"));
+  EXPECT_TRUE(May("AU PROFIT D'ANCIENS DÉTENUS"));
+  EXPECT_TRUE(May("anciens d&eacute;tenus"));
+  EXPECT_TRUE(May("anciens d&#233;tenus"));
+  EXPECT_TRUE(May("anciens de\u0301tenus"));  // decomposed accent
+  EXPECT_TRUE(May(testing::Encode("anciens détenus", "ISO-8859-1")));
+  EXPECT_TRUE(May("la réinsertion post-carcérale"));
+}
+
+TEST_F(PrefilterSpellings, OrdinaryNewsIsSkipped) {
+  EXPECT_FALSE(May("<html><body><p>ارتفعت أسعار الخضر في أسواق الدار البيضاء هذا الأسبوع</p></body></html>"));
+  EXPECT_FALSE(May("<p>Le match de football s'est terminé sur un score nul à Rabat.</p>"));
+  EXPECT_FALSE(May(testing::Encode("<p>ارتفعت أسعار الخضر في أسواق الدار البيضاء</p>", "CP1256")));
+  EXPECT_FALSE(May(""));
+  // UTF-16 is not spelled by the patterns: never skipped.
+  EXPECT_TRUE(May(testing::Encode("<p>ارتفعت أسعار الخضر</p>", "UTF-16LE")));
+}
+
+TEST_F(PrefilterSpellings, EveryWordOfAPhraseWithoutArticle) {
+  auto p = Prefilter::FromPhrases({"السجناء السابقين", "anciens détenus"}, {"ال"});
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  const auto& w = (*p)->words();
+  for (const char* word : {"سجناء", "سابقين", "anciens", "detenus"}) {
+    EXPECT_NE(std::find(w.begin(), w.end(), word), w.end()) << word;
+  }
+  auto scanner = (*p)->NewScanner();
+  // Every word of one phrase, anywhere on the page.
+  EXPECT_TRUE(scanner->MayBeAboutProgramme("<p>عاد السجناء</p><p>...السابقين</p>"));
+  EXPECT_FALSE(scanner->MayBeAboutProgramme("<p>عاد السجناء إلى بيوتهم</p>"));
+  EXPECT_FALSE(scanner->MayBeAboutProgramme("les anciens élèves"));
+}
+
+TEST_F(PrefilterSpellings, CharsetsItDoesNotSpellAreNeverSkipped) {
+  EXPECT_TRUE(Prefilter::CoversCharset(""));
+  EXPECT_TRUE(Prefilter::CoversCharset("UTF-8"));
+  EXPECT_TRUE(Prefilter::CoversCharset("windows-1256"));
+  EXPECT_FALSE(Prefilter::CoversCharset("x-mac-arabic"));
+  EXPECT_FALSE(Prefilter::CoversCharset("utf-16le"));
+}
+
+}  // namespace
+}  // namespace rasd::ingest
