@@ -30,6 +30,7 @@ void AddNormalizeCommand(CLI::App* app, Context* ctx);
 void AddExtractCommands(CLI::App* app, Context* ctx);  // extract, mentions, eval
 void AddStoreCommands(CLI::App* app, Context* ctx);    // ingest, events, coverage, conflicts, show, search, export
 void AddEvalEventsCommand(CLI::App* app, Context* ctx);  // eval-events
+void AddReportCommands(CLI::App* app, Context* ctx);     // report, map
 
 }  // namespace rasd::cli
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   rasd::cli::AddExtractCommands(&app, &ctx);
   rasd::cli::AddStoreCommands(&app, &ctx);
   rasd::cli::AddEvalEventsCommand(&app, &ctx);
+  rasd::cli::AddReportCommands(&app, &ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
