@@ -1,6 +1,7 @@
 #include "report/html.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "common/utf8.h"
 
@@ -39,27 +40,33 @@ std::string SafeHref(std::string_view url) {
   return Escape(url);
 }
 
-std::string MarkedSentence(std::string_view sentence, std::vector<std::pair<int64_t, int64_t>> ranges) {
+std::string MarkedSentence(std::string_view sentence, std::vector<Mark> marks) {
   const int64_t n = static_cast<int64_t>(utf8::CountCodePoints(sentence));
-  std::sort(ranges.begin(), ranges.end());
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const Mark& a, const Mark& b) { return std::tie(a.begin, a.end) < std::tie(b.begin, b.end); });
+  std::vector<Mark> kept;
+  for (auto& m : marks) {
+    if (m.begin < 0 || m.end <= m.begin || m.end > n) continue;
+    if (!kept.empty() && kept.back().begin == m.begin && kept.back().end == m.end) {
+      kept.back().title += "; " + m.title;
+      kept.back().conflict |= m.conflict;
+      continue;
+    }
+    if (!kept.empty() && m.begin < kept.back().end) continue;
+    kept.push_back(std::move(m));
+  }
   std::string out;
   int64_t at = 0;
-  for (auto [b, e] : ranges) {
-    if (b < at || e <= b || e > n) continue;
-    out += Escape(utf8::SliceCodePoints(sentence, at, b));
-    out += "<mark>" + Escape(utf8::SliceCodePoints(sentence, b, e)) + "</mark>";
-    at = e;
+  for (const auto& m : kept) {
+    out += Escape(utf8::SliceCodePoints(sentence, at, m.begin));
+    out += "<mark";
+    if (m.conflict) out += " class=\"x\"";
+    if (!m.title.empty()) out += " title=\"" + Escape(m.title) + "\"";
+    out += ">" + Escape(utf8::SliceCodePoints(sentence, m.begin, m.end)) + "</mark>";
+    at = m.end;
   }
   out += Escape(utf8::SliceCodePoints(sentence, at, n));
   return out;
-}
-
-std::pair<int64_t, int64_t> FindInSentence(std::string_view sentence, std::string_view figure) {
-  if (figure.empty()) return {-1, -1};
-  size_t pos = sentence.find(figure);
-  if (pos == std::string_view::npos) return {-1, -1};
-  int64_t b = static_cast<int64_t>(utf8::CountCodePoints(sentence.substr(0, pos)));
-  return {b, b + static_cast<int64_t>(utf8::CountCodePoints(figure))};
 }
 
 }  // namespace rasd::report

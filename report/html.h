@@ -19,12 +19,17 @@ std::string Escape(std::string_view text);
 // else (a file path, a javascript: URL), which the page shows as text only.
 std::string SafeHref(std::string_view url);
 
-// `sentence` escaped, with each [begin, end) range (code points) inside
-// <mark>. Ranges out of bounds or overlapping an earlier one are ignored.
-std::string MarkedSentence(std::string_view sentence, std::vector<std::pair<int64_t, int64_t>> ranges);
+// A figure to mark in its sentence: [begin, end) in code points, and what
+// the mark says on hover (the field and its value).
+struct Mark {
+  int64_t begin = 0, end = 0;
+  std::string title;
+  bool conflict = false;  // sources contradict each other on this figure
+};
 
-// The first occurrence of `figure` in `sentence`, in code points; {-1, -1} when absent.
-std::pair<int64_t, int64_t> FindInSentence(std::string_view sentence, std::string_view figure);
+// `sentence` escaped, each mark inside <mark>. Two figures of one span share
+// a mark; a mark out of bounds or overlapping an earlier one is left out.
+std::string MarkedSentence(std::string_view sentence, std::vector<Mark> marks);
 
 }  // namespace rasd::report
 

@@ -349,12 +349,14 @@ td.n,th.n{text-align:end;font-variant-numeric:tabular-nums}
 .fig{margin:6px 0 8px;padding-inline-start:10px;border-inline-start:3px solid #a1d99b}
 blockquote{margin:2px 0;font-size:15px}
 [lang=ar]{font-size:1.05em}
-mark{background:var(--mark);padding:0 2px;border-radius:2px}
+mark{background:var(--mark);padding:0 2px;border-radius:2px}\nmark.x{background:#f8c4bd}
 cite{display:block;font-size:12px;color:var(--muted);font-style:normal;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:8px 0;position:sticky;top:0;
  background:#fff;padding:6px 0;border-bottom:1px solid var(--line);z-index:1}
 .filters input[type=search]{min-width:280px;padding:4px 8px}
 .hidden{display:none}
+/* Off-screen events are laid out only when scrolled to: a page of thousands opens at once. */
+section.prov,#aggregate-list,.cv{content-visibility:auto;contain-intrinsic-size:auto 600px}
 .bad{color:var(--bad)}.okc{color:var(--ok)}
 footer{color:var(--muted);font-size:12px;margin-top:30px;padding-bottom:30px}
 )css";
@@ -408,7 +410,7 @@ function filter(){
   });
   shown.textContent=n;
 }
-if(q){q.addEventListener('input',filter);only.addEventListener('change',filter);filter();}
+if(q){q.addEventListener('input',filter);only.addEventListener('change',filter);}
 void document.body.offsetHeight;
 document.body.setAttribute('data-render-ms',Math.round(performance.now()));
 document.body.setAttribute('data-ready','1');
@@ -429,7 +431,7 @@ std::string ArabicName(const std::string& name) {
 std::string SourceCite(const std::string& source) {
   std::string href = SafeHref(source);
   if (href.empty()) return "<cite>" + Escape(source) + "</cite>";
-  return "<cite><a href=\"" + href + "\" rel=\"noopener noreferrer\">" + Escape(source) + "</a></cite>";
+  return "<cite><a href=\"" + href + "\">" + Escape(source) + "</a></cite>";
 }
 
 // An event: its figures, then each sentence of each source with the figures
@@ -456,28 +458,34 @@ void RenderEvent(const store::EventDetail& e, const Labels& l, std::ostringstrea
   if (Has(f, "sectors")) chip("sectors", Str(f, "sectors"));
   if (Has(f, "programme")) chip("programme", Str(f, "programme"));
   o << "<li>" << Escape(l("sources")) << ": " << Escape(Str(f, "sources")) << "</li></ul>";
-  // Figures of one sentence of one document are shown together.
-  std::vector<std::pair<std::pair<int64_t, std::string>, std::vector<const store::FigureEvidence*>>> groups;
+  // Each source once, with the sentences its figures came from, every
+  // figure marked where it stands.
+  struct Sentence {
+    std::string text;
+    std::vector<Mark> marks;
+  };
+  std::vector<std::pair<std::string, std::vector<Sentence>>> sources;
+  std::vector<int64_t> source_ids;
   for (const auto& fig : e.figures) {
     if (fig.sentence.empty()) continue;
-    auto key = std::make_pair(fig.document_id, fig.sentence);
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
-    if (it == groups.end()) {
-      groups.push_back({key, {}});
-      it = groups.end() - 1;
+    auto at = std::find(source_ids.begin(), source_ids.end(), fig.document_id) - source_ids.begin();
+    if (at == static_cast<long>(source_ids.size())) {
+      source_ids.push_back(fig.document_id);
+      sources.push_back({fig.source, {}});
     }
-    it->second.push_back(&fig);
+    auto& sentences = sources[at].second;
+    auto it = std::find_if(sentences.begin(), sentences.end(), [&](const Sentence& s) { return s.text == fig.sentence; });
+    if (it == sentences.end()) {
+      sentences.push_back({fig.sentence, {}});
+      it = sentences.end() - 1;
+    }
+    it->marks.push_back({fig.mark_begin, fig.mark_end, FieldLabel(fig.field, l) + ": " + FigureValue(fig, l),
+                         fig.in_conflict});
   }
-  for (const auto& [key, figs] : groups) {
-    o << "<div class=\"fig\"><ul class=\"chips\">";
-    std::vector<std::pair<int64_t, int64_t>> ranges;
-    for (const auto* fig : figs) {
-      o << "<li" << (fig->in_conflict ? " class=\"conflict\"" : "") << " data-field=\"" << Escape(fig->field) << "\">"
-        << Escape(FieldLabel(fig->field, l)) << ": " << Escape(FigureValue(*fig, l)) << "</li>";
-      ranges.emplace_back(fig->mark_begin, fig->mark_end);
-    }
-    o << "</ul><blockquote dir=\"auto\">" << MarkedSentence(key.second, ranges) << "</blockquote>"
-      << SourceCite(figs.front()->source) << "</div>";
+  for (auto& [source, sentences] : sources) {
+    o << "<div class=\"fig\">";
+    for (auto& s : sentences) o << "<blockquote dir=\"auto\">" << MarkedSentence(s.text, std::move(s.marks)) << "</blockquote>";
+    o << SourceCite(source) << "</div>";
   }
   o << "</article>";
 }
@@ -588,13 +596,11 @@ std::string ConflictTable(const Model& m, const Labels& l) {
   if (m.conflicts.rows.empty()) return "<p class=\"okc\">" + Escape(l("conflicts_none")) + "</p>";
   o << "<table id=\"conflicts-table\"><thead><tr><th>" << Escape(l("event")) << "</th><th>" << Escape(l("province"))
     << "</th><th>" << Escape(l("field")) << "</th><th>" << Escape(l("class")) << "</th><th class=\"n\">"
-    << Escape(l("value")) << "</th><th>" << Escape(l("sentence")) << "</th></tr></thead><tbody>";
+    << Escape(l("value")) << "</th><th>" << Escape(l("source")) << "</th></tr></thead><tbody>";
   for (const auto& row : m.conflicts.rows) {
     Fields f;
     for (size_t c = 0; c < row.size(); ++c) f.emplace_back(m.conflicts.columns[c], row[c]);
     const std::string cls = Str(f, "class"), field = Str(f, "field");
-    const std::string sentence = Str(f, "sentence");
-    auto range = FindInSentence(sentence, Str(f, "evidence"));
     std::string value = Str(f, "value");
     if (field == "beneficiaries" || field == "women" || field == "projects" || field == "budget_mad") {
       value = QualifiedNumber(Num(f, "value"), Str(f, "qualifier"), l);
@@ -603,10 +609,8 @@ std::string ConflictTable(const Model& m, const Labels& l) {
       << Escape(Str(f, "event_id")) << "\">" << Escape(Str(f, "event_id")) << "</a> " << Escape(Str(f, "date"))
       << "</td><td>" << Escape(Str(f, "province_fr")) << " " << ArabicName(Str(f, "province_ar")) << "</td><td>"
       << Escape(FieldLabel(field, l)) << "</td><td>" << Escape(l(cls)) << "</td><td class=\"n\">" << Escape(value)
-      << "</td><td><blockquote dir=\"auto\">"
-      << MarkedSentence(sentence, range.first >= 0 ? std::vector<std::pair<int64_t, int64_t>>{range}
-                                                   : std::vector<std::pair<int64_t, int64_t>>{})
-      << "</blockquote>" << SourceCite(Str(f, "source")) << "</td></tr>";
+      << "</td><td><mark dir=\"auto\">" << Escape(Str(f, "evidence")) << "</mark> "
+      << SourceCite(Str(f, "source")) << "</td></tr>";
   }
   o << "</tbody></table>";
   return o.str();
@@ -677,7 +681,7 @@ std::string Page(const Model& m, const Layers& layers, const Labels& l, const Re
   o << "<h2 id=\"aggregates\">" << Escape(l("aggregates")) << "</h2><p class=\"sub\">" << Escape(l("aggregates_note"))
     << "</p><div id=\"aggregate-list\">";
   for (const auto& e : m.aggregates) RenderEvent(e, l, o);
-  o << "</div><h2 id=\"conflicts\">" << Escape(l("conflicts")) << "</h2>" << ConflictTable(m, l);
+  o << "</div><h2 id=\"conflicts\">" << Escape(l("conflicts")) << "</h2><div class=\"cv\">" << ConflictTable(m, l) << "</div>";
   o << "</main><footer><p>" << Escape(layers.attribution) << " · " << Escape(l("generated"))
     << " rasd report</p></footer><script>";
   std::string script = kScript;

@@ -60,7 +60,7 @@ shown=$(grep -o 'class="prov reached"' "$dom" | wc -l)
 [ "$shown" -eq "$reached" ] || fail "$shown provinces drawn as reached, the store has $reached"
 grep -q "id=\"reached-count\">$reached<" "$dom" || fail "the header does not say $reached provinces reached"
 # Tiznit, 15 March 2023 (corpus/ar/a001): the budget inside its sentence.
-grep -q 'رصد لها غلاف مالي إجمالي بلغ <mark>1.184.326,45 درهما</mark>' "$dom" ||
+grep -q 'رصد لها غلاف مالي إجمالي بلغ <mark title="Budget (MAD): [^"]*">1.184.326,45 درهما</mark>' "$dom" ||
   fail "the Tiznit budget is not shown marked inside its sentence"
 grep -q 'id="prov-MA-TIZ"' "$dom" || fail "no events section for Tiznit"
 grep -q '<body[^>]*data-ready="1"' "$dom" || fail "the page's script did not run to its end"

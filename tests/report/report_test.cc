@@ -161,11 +161,16 @@ TEST_F(ReportTest, EveryFigureIsShownInsideItsSentenceWithItsSource) {
   Write({GuelmimDoc("https://example.ma/guelmim", kGuelmim, "37"), OujdaDoc("https://example.ma/oujda")});
   std::string html = Report();
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  EXPECT_NE(html.find("على تسليم مشاريع مدرة للدخل لفائدة <mark>37 مستفيدا</mark> من نزلاء سابقين"), std::string::npos);
+  EXPECT_NE(html.find("على تسليم مشاريع مدرة للدخل لفائدة <mark title=\"Bénéficiaires: 37\">37 مستفيدا</mark> من نزلاء سابقين"), std::string::npos);
   // Two figures of one sentence are marked in the same sentence.
-  EXPECT_NE(html.find("<mark>19 نونبر 2025</mark> على تسليم مشاريع مدرة للدخل لفائدة <mark>37 مستفيدا</mark>"),
+  EXPECT_NE(html.find("<mark title=\"Date: 2025-11-19\">19 نونبر 2025</mark> على تسليم مشاريع مدرة للدخل لفائدة "
+                      "<mark title=\"Bénéficiaires: 37\">"),
             std::string::npos);
-  EXPECT_NE(html.find("وقد بلغت كلفتها الإجمالية <mark>أزيد من مليون وثلاثمائة ألف درهم</mark>"), std::string::npos);
+  EXPECT_NE(html.find("وقد بلغت كلفتها الإجمالية <mark title=\"Budget (MAD): plus de 1\u202F300\u202F000\">"
+                      "أزيد من مليون وثلاثمائة ألف درهم</mark>"),
+            std::string::npos);
+  // Each source once, after the sentences it gave.
+  EXPECT_EQ(Count(html, ">https://example.ma/guelmim</a></cite>"), 1);
   EXPECT_NE(html.find("<a href=\"https://example.ma/guelmim\""), std::string::npos);
   EXPECT_NE(html.find("<section class=\"prov\" id=\"prov-MA-GUE\">"), std::string::npos);
   EXPECT_NE(html.find("<a href=\"#prov-MA-GUE\"><path id=\"map-MA-GUE\""), std::string::npos);
@@ -189,7 +194,7 @@ TEST_F(ReportTest, HostileTextInSentencesAndSourcesStaysText) {
   EXPECT_EQ(html.find("<img src=x"), std::string::npos);
   EXPECT_EQ(html.find("<svg onload"), std::string::npos);
   EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
-  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; مشاريع لفائدة <mark>12 مستفيدا</mark> &quot;&gt;&lt;img"),
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; مشاريع لفائدة <mark title=\"Bénéficiaires: 12\">12 مستفيدا</mark> &quot;&gt;&lt;img"),
             std::string::npos);
   EXPECT_NE(html.find("<cite>javascript:alert(document.cookie)//&quot;&gt;&lt;svg onload=alert(2)&gt;</cite>"),
             std::string::npos);
@@ -210,7 +215,7 @@ TEST_F(ReportTest, AggregatesAreListedApartAndNeverAddedToEvents) {
   EXPECT_EQ(total.find("5043"), std::string::npos);
   size_t list = html.find("id=\"aggregate-list\"");
   ASSERT_NE(list, std::string::npos);
-  EXPECT_NE(html.find("استفاد <mark>5000 سجين</mark> سابق", list), std::string::npos);
+  EXPECT_NE(html.find("استفاد <mark title=\"Bénéficiaires: 5\u202F000\">5000 سجين</mark> سابق", list), std::string::npos);
 }
 
 TEST_F(ReportTest, DifferencesBetweenSourcesShowEveryValueAndSource) {
@@ -226,7 +231,10 @@ TEST_F(ReportTest, DifferencesBetweenSourcesShowEveryValueAndSource) {
   EXPECT_NE(conflicts.find(">39<"), std::string::npos);
   EXPECT_NE(conflicts.find("https://example.ma/guelmim"), std::string::npos);
   EXPECT_NE(conflicts.find("https://other.ma/guelmim-copy"), std::string::npos);
-  EXPECT_NE(conflicts.find("<mark>39 مستفيدا</mark>"), std::string::npos);
+  EXPECT_NE(conflicts.find("<mark dir=\"auto\">39 مستفيدا</mark>"), std::string::npos);
+  // In the event, the contradicted figure is marked as such in each sentence.
+  EXPECT_NE(html.find("<mark class=\"x\" title=\"Beneficiaries: 39\">39 مستفيدا</mark>"), std::string::npos);
+  EXPECT_NE(html.find("<mark class=\"x\" title=\"Beneficiaries: 37\">37 مستفيدا</mark>"), std::string::npos);
   EXPECT_NE(conflicts.find(">contradiction<"), std::string::npos);
   EXPECT_NE(html.find("data-conflict=\"1\""), std::string::npos);
 }
