@@ -268,7 +268,7 @@ std::string MapSvg(const Layers& layers, const Model& m, const Labels& l, MapBy 
   std::ostringstream o;
   if (standalone) o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"map\" viewBox=\"0 0 " << w << ' ' << h << "\" width=\"" << w
-    << "\" height=\"" << h << "\" font-family=\"DejaVu Sans, sans-serif\" role=\"img\">";
+    << "\" height=\"" << h << "\" font-family=\"DejaVu Sans, sans-serif\" direction=\"ltr\" role=\"img\">";
   o << "<title>" << Escape(l("map")) << "</title>";
   o << "<defs><pattern id=\"unreached\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e6e6e6\"/>"
@@ -330,7 +330,7 @@ h3{margin:18px 0 6px;font-size:17px}
 .stats b{display:block;font-size:20px}
 .notice{background:#fff6d6;border:1px solid #e8cf72;padding:10px 14px;border-radius:6px}
 .mapbox{position:relative}
-#map{max-width:100%;height:auto}
+#map{max-width:100%;height:auto;direction:ltr}
 #map .prov:hover{stroke:#1d2a36;stroke-width:1.5}
 .legend{display:none}.legend.on{display:inline}
 #tip{position:absolute;pointer-events:none;background:#1d2a36;color:#fff;padding:6px 9px;border-radius:5px;

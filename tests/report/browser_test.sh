@@ -26,11 +26,11 @@ fail() { echo "browser_test: FAIL: $*" >&2; exit 1; }
 # Runs Chromium on the report with its own profile in $tmp; killed by PID
 # (its process group) when it outlives 60 s or the test ends.
 run_chromium() {
-  local out=$1 log=$2; shift 2
+  local out=$1 log=$2 page=$3; shift 3
   setsid chromium --headless --no-sandbox --disable-gpu --no-first-run --no-default-browser-check \
     --disable-extensions --disable-background-networking --disable-sync --mute-audio \
     --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 \
-    "$@" "file://$tmp/report.html" >"$out" 2>"$log" &
+    "$@" "file://$page" >"$out" 2>"$log" &
   browser_pid=$!
   local waited=0
   while kill -0 "$browser_pid" 2>/dev/null; do
@@ -50,7 +50,7 @@ reached=$("$rasd" coverage --db "$tmp/rasd.db" --format json |
   python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["coverage"] if r["events"] > 0))')
 [ "$reached" -gt 10 ] || fail "the corpus store reaches only $reached provinces"
 
-run_chromium "$tmp/dom.html" "$tmp/dom.log" --dump-dom
+run_chromium "$tmp/dom.html" "$tmp/dom.log" "$tmp/report.html" --dump-dom
 dom=$tmp/dom.html
 [ -s "$dom" ] || fail "chromium dumped no DOM ($(tail -5 "$tmp/dom.log"))"
 
@@ -70,7 +70,7 @@ if grep -E 'CONSOLE|Uncaught|SyntaxError|TypeError|ReferenceError' "$tmp/dom.log
 fi
 render_ms=$(grep -o 'data-render-ms="[0-9]*"' "$dom" | grep -o '[0-9]*' || echo "?")
 
-run_chromium "$tmp/shot.out" "$tmp/shot.log" --hide-scrollbars --window-size=1200,1400 --screenshot="$tmp/shot.png"
+run_chromium "$tmp/shot.out" "$tmp/shot.log" "$tmp/report.html" --hide-scrollbars --window-size=1200,1400 --screenshot="$tmp/shot.png"
 [ -s "$tmp/shot.png" ] || fail "no screenshot ($(tail -5 "$tmp/shot.log"))"
 python3 - "$tmp/shot.png" <<'PY' || fail "the screenshot is blank"
 # Decodes the PNG (8-bit RGB or RGBA, as Chromium writes it) with zlib alone
@@ -117,4 +117,11 @@ for y in range(height):
 print(f"browser_test: screenshot {width}x{height}, {len(colours)} distinct colours, {green} green samples", file=sys.stderr)
 sys.exit(0 if len(colours) > 20 and green > 200 else 1)
 PY
+# The Arabic page: right to left, and its script runs as well.
+"$rasd" report --db "$tmp/rasd.db" --out "$tmp/report-ar.html" --lang ar
+run_chromium "$tmp/dom-ar.html" "$tmp/dom-ar.log" "$tmp/report-ar.html" --dump-dom
+grep -q '<html lang="ar" dir="rtl">' "$tmp/dom-ar.html" || fail "the Arabic page is not right to left"
+grep -q '<body[^>]*data-ready="1"' "$tmp/dom-ar.html" || fail "the Arabic page's script did not run to its end"
+if grep -E 'CONSOLE|Uncaught' "$tmp/dom-ar.log" >/dev/null; then fail "console errors on the Arabic page"; fi
+
 echo "browser_test: ok: 75 shapes, $reached reached, figure in its sentence, script ran (${render_ms} ms to layout)" >&2

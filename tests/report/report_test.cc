@@ -252,6 +252,10 @@ TEST_F(ReportTest, ArabicPageIsRightToLeft) {
   std::string html = Report("ar");
   EXPECT_NE(html.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos);
   EXPECT_NE(html.find("تغطية البرنامج"), std::string::npos);
+  // The map keeps its own left-to-right geometry: legends and attribution
+  // are placed by x, whatever the page's direction.
+  EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"map\""), std::string::npos);
+  EXPECT_NE(html.find("direction=\"ltr\" role=\"img\""), std::string::npos);
   EXPECT_NE(Report("fr").find("<html lang=\"fr\" dir=\"ltr\">"), std::string::npos);
   EXPECT_FALSE(RenderReport(store_.get(), Options("de")).ok());
 }
