@@ -42,6 +42,7 @@ void AddExtractCommands(CLI::App* app, Context* ctx);  // extract, mentions, eva
 void AddStoreCommands(CLI::App* app, Context* ctx);    // ingest, events, coverage, conflicts, show, search, export
 void AddEvalEventsCommand(CLI::App* app, Context* ctx);  // eval-events
 void AddCompareCommand(CLI::App* app, Context* ctx);     // compare
+void AddReportCommands(CLI::App* app, Context* ctx);     // report, map
 
 }  // namespace rasd::cli
 

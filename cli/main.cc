@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   rasd::cli::AddStoreCommands(&app, &ctx);
   rasd::cli::AddEvalEventsCommand(&app, &ctx);
   rasd::cli::AddCompareCommand(&app, &ctx);
+  rasd::cli::AddReportCommands(&app, &ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
