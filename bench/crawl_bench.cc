@@ -7,7 +7,7 @@
 //    (normalizeUTF8) of the same text bytes;
 //  - `rasd ingest` of the pages vs bare SQLite + FTS5 (external content)
 //    inserts of every document, 1,000 per transaction;
-//  - the prefilter's scan alone: Hyperscan vs RE2::Set over the same pages.
+//  - the prefilter's scan alone (RE2::Set) over the same pages.
 // Wall time (the machine has 2 cores; --jobs 2 is measured in wall time).
 #include <benchmark/benchmark.h>
 #include <re2/re2.h>
@@ -333,16 +333,12 @@ void BM_IngestWarcGz(benchmark::State& state) {
 }
 BENCHMARK(BM_IngestWarcGz)->Arg(1)->Arg(2)->Iterations(2)->UseManualTime()->Unit(benchmark::kSecond);
 
-// The prefilter over the raw pages (folding, then the scan), with each
-// engine: Arg 1 Hyperscan, 0 RE2::Set. The same patterns either way.
-ingest::Prefilter::Engine EngineOf(benchmark::State& state) {
-  return state.range(0) == 1 ? ingest::Prefilter::Engine::kHyperscan : ingest::Prefilter::Engine::kRe2Set;
-}
+// The prefilter over the raw pages (folding, then the scan).
 
 void BM_PrefilterScan(benchmark::State& state) {
   const Crawl& c = TheCrawl();
   if (c.pages.empty()) return state.SkipWithError("no news articles (../shared/data/news-ar)");
-  auto p = ingest::Prefilter::Load(t::DataDir(), EngineOf(state));
+  auto p = ingest::Prefilter::Load(t::DataDir());
   if (!p.ok()) return state.SkipWithError(p.status().message().c_str());
   std::unique_ptr<ingest::Prefilter::Scanner> scanner = (*p)->NewScanner();
   uint64_t bytes = 0, passed = 0;
@@ -355,17 +351,17 @@ void BM_PrefilterScan(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["passed_share"] = static_cast<double>(passed) / static_cast<double>(c.pages.size() * state.iterations());
 }
-BENCHMARK(BM_PrefilterScan)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PrefilterScan)->Unit(benchmark::kMillisecond);
 
 // Setting the prefilter up: folding every code point, building and
 // compiling the patterns (at every start of rasd).
 void BM_PrefilterLoad(benchmark::State& state) {
   for (auto _ : state) {
-    auto p = ingest::Prefilter::Load(t::DataDir(), EngineOf(state));
+    auto p = ingest::Prefilter::Load(t::DataDir());
     benchmark::DoNotOptimize(p.ok());
   }
 }
-BENCHMARK(BM_PrefilterLoad)->Arg(1)->Arg(0)->Iterations(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PrefilterLoad)->Iterations(2)->Unit(benchmark::kMillisecond);
 
 // Inflating the members of the same .warc.gz in memory: zlib (what the
 // WARC reader uses), ISA-L's igzip and libdeflate (Debian libisal-dev,

@@ -1,5 +1,7 @@
 #include "ingest/byte_source.h"
 
+#include <isa-l/igzip_lib.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -32,24 +34,38 @@ Result<size_t> MemorySource::Read(char* buf, size_t n) {
 
 namespace {
 constexpr size_t kGzipInputBuffer = 1 << 16;
+
+const char* InflateError(int rc) {
+  switch (rc) {
+    case ISAL_INVALID_BLOCK: return "invalid deflate block";
+    case ISAL_INVALID_SYMBOL: return "invalid deflate symbol";
+    case ISAL_INVALID_LOOKBACK: return "invalid back-reference distance";
+    case ISAL_INVALID_WRAPPER: return "invalid gzip header";
+    case ISAL_UNSUPPORTED_METHOD: return "compression method is not deflate";
+    case ISAL_INCORRECT_CHECKSUM: return "checksum mismatch";
+    case ISAL_NEED_DICT: return "needs a preset dictionary";
+    default: return "inflate failed";
+  }
+}
 }  // namespace
 
 GzipSource::GzipSource(ByteSource* compressed, uint64_t max_member_bytes)
-    : in_(compressed), max_member_bytes_(max_member_bytes), inbuf_(new char[kGzipInputBuffer]) {
-  zs_.next_in = reinterpret_cast<Bytef*>(inbuf_.get());
-  zs_.avail_in = 0;
+    : in_(compressed), max_member_bytes_(max_member_bytes), zs_(new inflate_state{}),
+      inbuf_(new char[kGzipInputBuffer]) {
+  isal_inflate_init(zs_.get());
+  zs_->next_in = reinterpret_cast<uint8_t*>(inbuf_.get());
+  zs_->avail_in = 0;
 }
 
-GzipSource::~GzipSource() {
-  if (zs_ready_) inflateEnd(&zs_);
-}
+GzipSource::~GzipSource() = default;
 
-// Tops up the input buffer, keeping the bytes zlib has not consumed yet.
-// False at the end of the compressed input or on a read error.
+// Tops up the input buffer, keeping the bytes the inflater has not consumed
+// yet. False at the end of the compressed input or on a read error.
 bool GzipSource::FillInput() {
-  size_t keep = zs_.avail_in;
-  if (keep && reinterpret_cast<char*>(zs_.next_in) != inbuf_.get()) {
-    std::memmove(inbuf_.get(), zs_.next_in, keep);
+  inflate_state& zs = *zs_;
+  size_t keep = zs.avail_in;
+  if (keep && reinterpret_cast<char*>(zs.next_in) != inbuf_.get()) {
+    std::memmove(inbuf_.get(), zs.next_in, keep);
   }
   if (keep == kGzipInputBuffer) return true;
   auto got = in_->Read(inbuf_.get() + keep, kGzipInputBuffer - keep);
@@ -57,39 +73,41 @@ bool GzipSource::FillInput() {
     error_ = got.status();
     return false;
   }
-  zs_.next_in = reinterpret_cast<Bytef*>(inbuf_.get());
-  zs_.avail_in = static_cast<uInt>(keep + *got);
+  zs.next_in = reinterpret_cast<uint8_t*>(inbuf_.get());
+  zs.avail_in = static_cast<uint32_t>(keep + *got);
   in_consumed_ += *got;
   return *got > 0;
 }
 
 bool GzipSource::StartMember() {
-  while (zs_.avail_in < 3) {
+  inflate_state& zs = *zs_;
+  while (zs.avail_in < 3) {
     if (!FillInput()) break;
   }
   if (!error_.ok()) return false;
   // Zero padding after the last member ends the stream quietly.
-  while (zs_.avail_in > 0 && zs_.next_in[0] == 0) {
-    ++zs_.next_in;
-    --zs_.avail_in;
-    if (zs_.avail_in == 0) FillInput();
+  while (zs.avail_in > 0 && zs.next_in[0] == 0) {
+    ++zs.next_in;
+    --zs.avail_in;
+    if (zs.avail_in == 0) FillInput();
   }
-  if (zs_.avail_in == 0) {
+  if (zs.avail_in == 0) {
     done_ = true;
     return false;
   }
-  uint64_t offset = in_consumed_ - zs_.avail_in;
-  if (zs_.avail_in < 2 || zs_.next_in[0] != 0x1f || zs_.next_in[1] != 0x8b) {
+  uint64_t offset = in_consumed_ - zs.avail_in;
+  if (zs.avail_in < 2 || zs.next_in[0] != 0x1f || zs.next_in[1] != 0x8b) {
     error_ = Status::Corruption("bytes at compressed offset " + std::to_string(offset) +
                                 " are not the start of a gzip member");
     return false;
   }
-  int rc = zs_ready_ ? inflateReset2(&zs_, 16 + MAX_WBITS) : inflateInit2(&zs_, 16 + MAX_WBITS);
-  if (rc != Z_OK) {
-    error_ = Status::IOError("zlib could not start inflating");
-    return false;
-  }
-  zs_ready_ = true;
+  // The reset forgets the input; the member starts where the last one ended.
+  uint8_t* next = zs.next_in;
+  uint32_t left = zs.avail_in;
+  isal_inflate_reset(&zs);
+  zs.crc_flag = ISAL_GZIP;  // igzip reads the header and checks the trailer
+  zs.next_in = next;
+  zs.avail_in = left;
   in_member_ = true;
   member_in_start_ = offset;
   member_out_ = 0;
@@ -101,26 +119,27 @@ bool GzipSource::StartMember() {
 
 Result<size_t> GzipSource::Read(char* buf, size_t n) {
   if (!error_.ok()) return error_;
+  inflate_state& zs = *zs_;
   while (!done_) {
     if (!in_member_ && !StartMember()) {
       if (!error_.ok()) return error_;
       continue;
     }
-    if (zs_.avail_in == 0 && !FillInput()) {
+    if (zs.avail_in == 0 && !FillInput()) {
       if (!error_.ok()) return error_;
       error_ = Status::Corruption("gzip data truncated: the member at compressed offset " +
                                   std::to_string(member_in_start_) + " ends early");
       return error_;
     }
-    zs_.next_out = reinterpret_cast<Bytef*>(buf);
-    zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
-    size_t asked = zs_.avail_out;
-    int rc = inflate(&zs_, Z_NO_FLUSH);
-    size_t produced = asked - zs_.avail_out;
+    zs.next_out = reinterpret_cast<uint8_t*>(buf);
+    zs.avail_out = static_cast<uint32_t>(std::min<size_t>(n, 1u << 30));
+    size_t asked = zs.avail_out;
+    int rc = isal_inflate(&zs);
+    size_t produced = asked - zs.avail_out;
     out_total_ += produced;
     member_out_ += produced;
     if (member_out_ > max_member_bytes_) {
-      uint64_t member_in = in_consumed_ - zs_.avail_in - member_in_start_;
+      uint64_t member_in = in_consumed_ - zs.avail_in - member_in_start_;
       if (member_out_ > kMaxPlausibleRatio * std::max<uint64_t>(member_in, 1)) {
         error_ = Status::Corruption("decompression bomb: the gzip member at compressed offset " +
                                     std::to_string(member_in_start_) + " expands past " +
@@ -129,13 +148,12 @@ Result<size_t> GzipSource::Read(char* buf, size_t n) {
         return error_;
       }
     }
-    if (rc == Z_STREAM_END) {
-      in_member_ = false;
-    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+    if (rc < 0) {
       error_ = Status::Corruption("gzip data corrupt in the member at compressed offset " +
-                                  std::to_string(member_in_start_) + ": " + (zs_.msg ? zs_.msg : "inflate failed"));
+                                  std::to_string(member_in_start_) + ": " + InflateError(rc));
       return error_;
     }
+    if (zs.block_state == ISAL_BLOCK_FINISH) in_member_ = false;
     if (produced > 0) return produced;
   }
   return size_t{0};
@@ -154,24 +172,25 @@ bool GzipSource::SkipToNextMember() {
   // A read error of the file itself cannot be skipped.
   if (!error_.ok() && error_.code() == Status::Code::kIOError) return false;
   error_ = Status::Ok();
+  inflate_state& zs = *zs_;
   // Start past the current member's magic so a member is not found again.
-  if (in_member_ && zs_.avail_in > 0) {
-    ++zs_.next_in;
-    --zs_.avail_in;
+  if (in_member_ && zs.avail_in > 0) {
+    ++zs.next_in;
+    --zs.avail_in;
   }
   in_member_ = false;
   while (true) {
-    for (size_t i = 0; i + 2 < zs_.avail_in; ++i) {
-      if (zs_.next_in[i] == 0x1f && zs_.next_in[i + 1] == 0x8b && zs_.next_in[i + 2] == 0x08) {
-        zs_.next_in += i;
-        zs_.avail_in -= static_cast<uInt>(i);
+    for (size_t i = 0; i + 2 < zs.avail_in; ++i) {
+      if (zs.next_in[i] == 0x1f && zs.next_in[i + 1] == 0x8b && zs.next_in[i + 2] == 0x08) {
+        zs.next_in += i;
+        zs.avail_in -= static_cast<uint32_t>(i);
         return true;
       }
     }
     // Keep the last two bytes: a magic may straddle the buffer's end.
-    if (zs_.avail_in > 2) {
-      zs_.next_in += zs_.avail_in - 2;
-      zs_.avail_in = 2;
+    if (zs.avail_in > 2) {
+      zs.next_in += zs.avail_in - 2;
+      zs.avail_in = 2;
     }
     if (!FillInput()) {
       done_ = error_.ok();

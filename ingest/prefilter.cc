@@ -1,6 +1,5 @@
 #include "ingest/prefilter.h"
 
-#include <hs/hs.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <libxml/HTMLparser.h>
@@ -220,7 +219,7 @@ std::string SpellingsRegex(const std::vector<char32_t>& cps) {
 // The regex of a word: each letter in every spelling. What folds to nothing
 // (diacritics, tatweel, zero-width marks) and HTML references are taken out
 // of the page before the scan (Scanner::MayBeAboutProgramme): patterns with
-// them between every two letters are too large for Hyperscan to compile.
+// them between every two letters would make the patterns many times larger.
 std::string WordRegex(const std::u32string& w) {
   const FoldTable& t = Folds();
   std::string out;
@@ -290,13 +289,9 @@ std::vector<std::u32string> KeyWords(std::string_view phrase) {
 
 class PrefilterImpl {
  public:
-  ~PrefilterImpl() {
-    if (db) hs_free_database(db);
-    if (scratch) hs_free_scratch(scratch);
-  }
   std::vector<std::string> words;
   std::vector<std::string> patterns;
-  std::unique_ptr<RE2::Set> set;  // Engine::kRe2Set
+  std::unique_ptr<RE2::Set> set;
   // Per cue phrase, the patterns (its words) that must all match; a match
   // of the pattern `rare` alone is enough.
   std::vector<std::vector<int>> phrases;
@@ -311,8 +306,6 @@ class PrefilterImpl {
     }
     return false;
   }
-  hs_database_t* db = nullptr;
-  hs_scratch_t* scratch = nullptr;  // the prototype each Scanner clones
 };
 
 Prefilter::Prefilter(std::unique_ptr<PrefilterImpl> impl) : impl_(std::move(impl)) {}
@@ -322,7 +315,7 @@ const std::vector<std::string>& Prefilter::words() const { return impl_->words; 
 const std::vector<std::string>& Prefilter::patterns() const { return impl_->patterns; }
 
 Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std::string>& phrases,
-                                                          const std::vector<std::string>& prefixes, Engine engine) {
+                                                          const std::vector<std::string>& prefixes) {
   std::vector<std::u32string> strip;
   for (const std::string& p : prefixes) {
     std::u32string k = ToCodePoints(NormalizeKey(p));
@@ -368,45 +361,22 @@ Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std:
     impl->words.push_back("(rare forms)");
     impl->patterns.push_back(ligatures);
   }
-  if (engine == Engine::kRe2Set) {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);  // bytes: the patterns spell every encoding
-    o.set_never_capture(true);
-    o.set_max_mem(int64_t{256} << 20);
-    impl->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    for (size_t i = 0; i < impl->patterns.size(); ++i) {
-      std::string error;
-      if (impl->set->Add(impl->patterns[i], &error) < 0) {
-        return Status::Unsupported("prefilter: RE2 cannot read the pattern of '" + impl->words[i] + "': " + error);
-      }
-    }
-    if (!impl->set->Compile()) return Status::Unsupported("prefilter: RE2::Set cannot compile the patterns");
-    return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
-  }
-  std::vector<const char*> exprs;
-  std::vector<unsigned> flags, ids;
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingLatin1);  // bytes: the patterns spell every encoding
+  o.set_never_capture(true);
+  o.set_max_mem(int64_t{256} << 20);
+  impl->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
   for (size_t i = 0; i < impl->patterns.size(); ++i) {
-    exprs.push_back(impl->patterns[i].c_str());
-    // No HS_FLAG_CASELESS: the letter classes hold both cases already.
-    flags.push_back(HS_FLAG_SINGLEMATCH);  // each word reported once
-    ids.push_back(static_cast<unsigned>(i));
+    std::string error;
+    if (impl->set->Add(impl->patterns[i], &error) < 0) {
+      return Status::Unsupported("prefilter: RE2 cannot read the pattern of '" + impl->words[i] + "': " + error);
+    }
   }
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                       nullptr, &impl->db, &err) != HS_SUCCESS) {
-    std::string msg = err && err->message ? err->message : "unknown error";
-    int which = err ? err->expression : -1;
-    hs_free_compile_error(err);
-    return Status::Unsupported("prefilter: Hyperscan cannot compile the pattern of '" +
-                            (which >= 0 ? impl->words[which] : std::string("?")) + "': " + msg);
-  }
-  if (hs_alloc_scratch(impl->db, &impl->scratch) != HS_SUCCESS) {
-    return Status::Unsupported("prefilter: cannot allocate Hyperscan scratch space");
-  }
+  if (!impl->set->Compile()) return Status::Unsupported("prefilter: RE2::Set cannot compile the patterns");
   return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
 }
 
-Result<std::unique_ptr<Prefilter>> Prefilter::Load(const std::string& data_dir, Engine engine) {
+Result<std::unique_ptr<Prefilter>> Prefilter::Load(const std::string& data_dir) {
   std::vector<std::string> phrases, prefixes;
   std::error_code ec;
   std::vector<fs::path> dirs;
@@ -434,7 +404,7 @@ Result<std::unique_ptr<Prefilter>> Prefilter::Load(const std::string& data_dir, 
     }
   }
   if (phrases.empty()) return Status::NotFound("prefilter: no 'subject' cues in " + data_dir + "/*/cues.tsv");
-  return FromPhrases(phrases, prefixes, engine);
+  return FromPhrases(phrases, prefixes);
 }
 
 bool Prefilter::CoversCharset(std::string_view charset) {
@@ -452,15 +422,9 @@ std::unique_ptr<Prefilter::Scanner> Prefilter::NewScanner() const {
   return std::unique_ptr<Scanner>(new Scanner(impl_.get()));
 }
 
-Prefilter::Scanner::Scanner(const PrefilterImpl* impl) : impl_(impl) {
-  if (impl->set) return;
-  hs_scratch_t* s = nullptr;
-  if (hs_clone_scratch(impl->scratch, &s) == HS_SUCCESS) scratch_ = s;
-}
+Prefilter::Scanner::Scanner(const PrefilterImpl* impl) : impl_(impl) {}
 
-Prefilter::Scanner::~Scanner() {
-  if (scratch_) hs_free_scratch(static_cast<hs_scratch_t*>(scratch_));
-}
+Prefilter::Scanner::~Scanner() = default;
 
 namespace {
 
@@ -584,30 +548,18 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
 }  // namespace
 
 bool Prefilter::Scanner::Scan(std::string_view bytes) {
-  if (bytes.size() > UINT32_MAX) return true;
   matched_.assign(impl_->patterns.size(), false);
-  if (impl_->set) {
-    RE2::Set::ErrorInfo error;
-    std::vector<int> v;
-    if (!impl_->set->Match(re2::StringPiece(bytes.data(), bytes.size()), &v, &error)) {
-      // Out of memory for its DFA: the page was not scanned, so it is kept.
-      return error.kind != RE2::Set::kNoError;
-    }
-    for (int i : v) matched_[static_cast<size_t>(i)] = true;
-    return impl_->Enough(matched_);
+  RE2::Set::ErrorInfo error;
+  std::vector<int> v;
+  if (!impl_->set->Match(re2::StringPiece(bytes.data(), bytes.size()), &v, &error)) {
+    // Out of memory for its DFA: the page was not scanned, so it is kept.
+    return error.kind != RE2::Set::kNoError;
   }
-  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) -> int {
-    (*static_cast<std::vector<bool>*>(ctx))[id] = true;
-    return 0;
-  };
-  hs_error_t r = hs_scan(impl_->db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
-                         static_cast<hs_scratch_t*>(scratch_), on_match, &matched_);
-  if (r != HS_SUCCESS) return true;
+  for (int i : v) matched_[static_cast<size_t>(i)] = true;
   return impl_->Enough(matched_);
 }
 
 bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes) {
-  if (!scratch_ && !impl_->set) return true;
   // UTF-16 and UTF-32 text (any NUL byte) is not what the patterns spell.
   if (std::memchr(bytes.data(), 0, bytes.size())) return true;
   // The reader takes well-formed UTF-8 for UTF-8; anything else may be in

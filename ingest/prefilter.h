@@ -1,4 +1,4 @@
-// The prefilter: one pass of a multi-pattern scanner (Hyperscan) over a
+// The prefilter: one pass of a multi-pattern scanner (RE2::Set) over a
 // page's raw bytes, before any parsing, for the programme's subject cues
 // (the "subject" rows of data/<lang>/cues.tsv, the same lexicon the extractor
 // refuses a document without). Most crawled pages never name the programme's
@@ -31,19 +31,12 @@ class PrefilterImpl;
 
 class Prefilter {
  public:
-  // The multi-pattern scanner: the same patterns either way (the README gives
-  // both measured; RE2::Set compiles in milliseconds where Hyperscan takes
-  // a large part of a second at every start).
-  enum class Engine { kRe2Set, kHyperscan };
-  static constexpr Engine kDefaultEngine = Engine::kRe2Set;
-
   // Reads the subject cues and clitics of every <data_dir>/<lang>/.
-  static Result<std::unique_ptr<Prefilter>> Load(const std::string& data_dir, Engine engine = kDefaultEngine);
+  static Result<std::unique_ptr<Prefilter>> Load(const std::string& data_dir);
   // From cue phrases and the prefixes to take off a word's start (articles,
   // clitic replacements), for tests.
   static Result<std::unique_ptr<Prefilter>> FromPhrases(const std::vector<std::string>& phrases,
-                                                       const std::vector<std::string>& prefixes,
-                                                       Engine engine = kDefaultEngine);
+                                                       const std::vector<std::string>& prefixes);
   ~Prefilter();
   Prefilter(const Prefilter&) = delete;
   Prefilter& operator=(const Prefilter&) = delete;
@@ -66,7 +59,6 @@ class Prefilter {
     explicit Scanner(const PrefilterImpl* impl);
     bool Scan(std::string_view bytes);
     const PrefilterImpl* impl_;
-    void* scratch_ = nullptr;
     std::string folded_;  // the page without what folds to nothing
     std::vector<bool> matched_;  // per pattern
   };
@@ -76,7 +68,7 @@ class Prefilter {
   // case) is one the patterns cover; a page in another is never skipped.
   static bool CoversCharset(std::string_view charset);
 
-  // The patterns (byte regexes, caseless), for benchmarks comparing scanners.
+  // The patterns (byte regexes, caseless).
   const std::vector<std::string>& patterns() const;
 
  private:

@@ -14,7 +14,7 @@ rasd_only=0
 
 packages=(build-essential cmake pkg-config libicu-dev libre2-dev libxml2-dev libsqlite3-dev
           zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libpoppler-cpp-dev zstd python3
-          libhyperscan-dev)
+          libisal-dev libdeflate-dev)
 # Only the tests need these.
 test_packages=(slurm-wlm munge clang-14 libclang-rt-14-dev chromium fonts-dejavu-core qpdf poppler-utils)
 [ "$with_tests" = 1 ] && packages+=("${test_packages[@]}")

@@ -81,6 +81,14 @@ constexpr const char* kEventColumns =
     "e.source_count AS sources, e.independent_sources, e.has_conflict "
     "FROM events e LEFT JOIN provinces p ON p.code = e.province LEFT JOIN regions g ON g.code = e.region ";
 
+// Event ids follow the writer's batches, which close on time as well as
+// size; ties in the listing are broken by the event's first source and
+// record so that the same inputs list in the same order on any run.
+constexpr const char* kEventFirstSourceSql =
+    "(SELECT MIN(d.source || char(31) || printf('%09d', r.ordinal)) FROM event_records er "
+    "JOIN records r ON r.id = er.record_id JOIN documents d ON d.id = r.document_id "
+    "WHERE er.event_id = e.id)";
+
 // Figures with their evidence, for the records chosen by `records_sql`
 // (a constant fragment selecting record ids from parameter ?1).
 std::string FiguresSql(const char* records_sql) {
@@ -182,7 +190,7 @@ Result<Table> Store::Events(const EventFilter& filter) {
     auto f = Resolve(this, impl_.get(), filter);
     if (!f.ok()) return f.status();
     auto st = impl_->Prepare(std::string(kEventColumns) + "WHERE" + kEventFilterSql +
-                             "ORDER BY e.date_lo IS NULL, e.date_lo, e.province, e.id");
+                             "ORDER BY e.date_lo IS NULL, e.date_lo, e.province, " + kEventFirstSourceSql + ", e.id");
     if (!st.ok()) return st.status();
     BindFilter(*st, *f);
     return ReadTable(*st, "listing events");
