@@ -8,7 +8,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/ingest/page_fixtures.h"
+
 namespace rasd::bench {
+
+std::vector<std::string> Paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  int sentences = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    cur += text[i];
+    if (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) {
+      if (++sentences == 3) {
+        out.push_back(ingest::testing::Squash(cur));
+        cur.clear();
+        sentences = 0;
+      }
+    }
+  }
+  if (!ingest::testing::Squash(cur).empty()) out.push_back(ingest::testing::Squash(cur));
+  return out;
+}
 
 std::string SharedDir() {
   if (const char* env = std::getenv("RASD_SHARED"); env && *env) return env;

@@ -19,6 +19,10 @@ struct NewsArticle {
 // shared data or the zstd program is absent.
 const std::vector<NewsArticle>& NewsArticles(size_t limit = 0);
 
+// A news text stored as one block, cut into paragraphs of three sentences
+// as the sites print them, each with its white space squashed.
+std::vector<std::string> Paragraphs(const std::string& text);
+
 // The shared folder (../shared beside the project, or $RASD_SHARED).
 std::string SharedDir();
 

@@ -45,24 +45,6 @@ constexpr size_t kArticles = 4000;
 
 double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-std::vector<std::string> Paragraphs(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  int sentences = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    cur += text[i];
-    if (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) {
-      if (++sentences == 3) {
-        out.push_back(t::Squash(cur));
-        cur.clear();
-        sentences = 0;
-      }
-    }
-  }
-  if (!t::Squash(cur).empty()) out.push_back(t::Squash(cur));
-  return out;
-}
-
 struct Crawl {
   std::vector<std::string> pages;
   std::string dir;
@@ -89,7 +71,7 @@ const Crawl& TheCrawl() {
       t::Article a;
       a.lang = "ar";
       a.headline = t::Squash(n.title);
-      a.paragraphs = Paragraphs(n.text);
+      a.paragraphs = rasd::bench::Paragraphs(n.text);
       if (a.headline.empty() || a.paragraphs.empty()) continue;
       a.date = "2024-06-13";
       a.url = "https://www.example-news.ma/ar/" + std::to_string(i) + ".html";

@@ -24,26 +24,6 @@ using namespace rasd::ingest;
 
 constexpr size_t kArticles = 3000;
 
-// News texts are stored as one block: paragraphs of two or three sentences,
-// as the sites print them.
-std::vector<std::string> Paragraphs(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  int sentences = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    cur += text[i];
-    if (text[i] == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) {
-      if (++sentences == 3) {
-        out.push_back(testing::Squash(cur));
-        cur.clear();
-        sentences = 0;
-      }
-    }
-  }
-  if (!testing::Squash(cur).empty()) out.push_back(testing::Squash(cur));
-  return out;
-}
-
 const std::vector<std::string>& Pages() {
   static const std::vector<std::string> pages = [] {
     std::vector<std::string> out;
@@ -53,7 +33,7 @@ const std::vector<std::string>& Pages() {
       testing::Article a;
       a.lang = "ar";
       a.headline = testing::Squash(n.title);
-      a.paragraphs = Paragraphs(n.text);
+      a.paragraphs = rasd::bench::Paragraphs(n.text);
       if (a.headline.empty() || a.paragraphs.empty()) continue;
       char date[16];
       std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + i % 12, 1 + (i * 7) % 28);

@@ -52,9 +52,13 @@ size_t MaximalSubpart(std::string_view s, size_t i) {
 }  // namespace
 
 bool IsValid(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    // ASCII runs dominate even Arabic text (spaces, digits, punctuation).
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    // ASCII runs dominate even Arabic text (spaces, digits, punctuation),
+    // and Arabic letters are two bytes: both checked before the general case.
+    if (p[i] < 0x80) { ++i; continue; }
+    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
     size_t len = WellFormedLength(s, i);
     if (len == 0) return false;
     i += len;

@@ -50,33 +50,54 @@ const char* InflateError(int rc) {
 }  // namespace
 
 GzipSource::GzipSource(ByteSource* compressed, uint64_t max_member_bytes)
-    : in_(compressed), max_member_bytes_(max_member_bytes), zs_(new inflate_state{}),
-      inbuf_(new char[kGzipInputBuffer]) {
+    : in_(compressed), max_member_bytes_(max_member_bytes), zs_(new inflate_state{}), inbuf_(kGzipInputBuffer) {
   isal_inflate_init(zs_.get());
-  zs_->next_in = reinterpret_cast<uint8_t*>(inbuf_.get());
+  zs_->next_in = inbuf_.data();
   zs_->avail_in = 0;
 }
 
 GzipSource::~GzipSource() = default;
 
-// Tops up the input buffer, keeping the bytes the inflater has not consumed
-// yet. False at the end of the compressed input or on a read error.
+// Reads more compressed input behind what is held, first dropping what is no
+// longer needed. False at the end of the compressed input or on a read error.
 bool GzipSource::FillInput() {
   inflate_state& zs = *zs_;
-  size_t keep = zs.avail_in;
-  if (keep && reinterpret_cast<char*>(zs.next_in) != inbuf_.get()) {
-    std::memmove(inbuf_.get(), zs.next_in, keep);
+  ResyncInput();
+  size_t next = static_cast<size_t>(zs.next_in - inbuf_.data());
+  // igzip may hand back up to eight bytes it had read ahead when a member
+  // ends: they stay in the buffer.
+  size_t drop = next > 8 ? next - 8 : 0;
+  uint64_t held_from = in_consumed_ - inbuf_end_;  // file offset of inbuf_[0]
+  if (in_member_ && member_in_start_ >= held_from && in_consumed_ - member_in_start_ < kMaxMemberRewind) {
+    drop = std::min<size_t>(drop, static_cast<size_t>(member_in_start_ - held_from));
   }
-  if (keep == kGzipInputBuffer) return true;
-  auto got = in_->Read(inbuf_.get() + keep, kGzipInputBuffer - keep);
+  if (drop > 0) {
+    std::memmove(inbuf_.data(), inbuf_.data() + drop, inbuf_end_ - drop);
+    inbuf_end_ -= drop;
+    next -= drop;
+  }
+  if (inbuf_end_ + kGzipInputBuffer / 2 > inbuf_.size()) inbuf_.resize(inbuf_end_ + kGzipInputBuffer);
+  auto got = in_->Read(reinterpret_cast<char*>(inbuf_.data()) + inbuf_end_, inbuf_.size() - inbuf_end_);
   if (!got.ok()) {
     error_ = got.status();
+    zs.next_in = inbuf_.data() + next;
     return false;
   }
-  zs.next_in = reinterpret_cast<uint8_t*>(inbuf_.get());
-  zs.avail_in = static_cast<uint32_t>(keep + *got);
+  inbuf_end_ += *got;
   in_consumed_ += *got;
+  zs.next_in = inbuf_.data() + next;
+  zs.avail_in = static_cast<uint32_t>(inbuf_end_ - next);
   return *got > 0;
+}
+
+// After a failed inflate igzip's input pointers are not to be trusted: what
+// is left to read is what lies between them and the end of the input held.
+void GzipSource::ResyncInput() {
+  inflate_state& zs = *zs_;
+  uint8_t* begin = inbuf_.data();
+  uint8_t* end = begin + inbuf_end_;
+  if (zs.next_in < begin || zs.next_in > end) zs.next_in = end;
+  zs.avail_in = static_cast<uint32_t>(end - zs.next_in);
 }
 
 bool GzipSource::StartMember() {
@@ -173,8 +194,14 @@ bool GzipSource::SkipToNextMember() {
   if (!error_.ok() && error_.code() == Status::Code::kIOError) return false;
   error_ = Status::Ok();
   inflate_state& zs = *zs_;
-  // Start past the current member's magic so a member is not found again.
-  if (in_member_ && zs.avail_in > 0) {
+  ResyncInput();
+  // A damaged member may have been read past the next member's start: the
+  // search starts just after its own start when that is still held.
+  uint64_t held_from = in_consumed_ - inbuf_end_;
+  if (in_member_ && member_in_start_ >= held_from) {
+    zs.next_in = inbuf_.data() + (member_in_start_ - held_from) + 1;
+    zs.avail_in = static_cast<uint32_t>(inbuf_end_ - (member_in_start_ - held_from) - 1);
+  } else if (in_member_ && zs.avail_in > 0) {
     ++zs.next_in;
     --zs.avail_in;
   }

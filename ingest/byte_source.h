@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "common/status.h"
 
@@ -80,10 +81,15 @@ class GzipSource : public ByteSource {
   // Real text rarely compresses better than 20:1; deflate's ceiling is about
   // 1032:1. Past the size limit, a member above this ratio is a bomb.
   static constexpr uint64_t kMaxPlausibleRatio = 100;
+  // A damaged member is searched again for the next member's start when its
+  // compressed bytes are no more than this; past it, the search starts where
+  // the damage was found.
+  static constexpr size_t kMaxMemberRewind = size_t{1} << 20;
 
  private:
   bool FillInput();
   bool StartMember();
+  void ResyncInput();
 
   ByteSource* in_;
   uint64_t max_member_bytes_;
@@ -91,8 +97,11 @@ class GzipSource : public ByteSource {
   bool in_member_ = false;
   bool done_ = false;
   Status error_;
-  std::unique_ptr<char[]> inbuf_;
-  size_t inbuf_size_ = 0;
+  // The compressed input held: from the start of the current member when it
+  // fits in kMaxMemberRewind (so a damaged member can be searched again for
+  // the next one), else from a few bytes before what igzip reads next.
+  std::vector<uint8_t> inbuf_;
+  size_t inbuf_end_ = 0;  // bytes of inbuf_ holding input
   uint64_t in_consumed_ = 0;  // compressed bytes handed to the inflater, counted at buffer refill
   uint64_t out_total_ = 0;    // logical bytes produced
   uint64_t member_in_start_ = 0;

@@ -202,6 +202,9 @@ void Pipeline::HtmlToDocument(std::string_view bytes, std::string_view declared_
   if (doc.lang.empty()) doc.lang = article.lang;
   if (doc.kind.empty()) doc.kind = "html";
   doc.text = article.MainText();
+  // A cue in the menus or teasers let the page through; the main text is
+  // what the extractor reads, and scanning it costs less than normalising it.
+  if (PrefilteredRecord(doc.text, doc.title, doc.source)) return;
   Deliver(std::move(doc));
 }
 

@@ -173,6 +173,9 @@ void Pipeline::ReadJsonLines(BufferedReader* in, const std::string& path) {
     size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos) continue;
     if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    // Most lines of a crawl never name the programme: the prefilter reads the
+    // raw line (its JSON escapes decoded), and parsing costs more than the scan.
+    if (PrefilteredRecord(line, {}, source)) continue;
     // JSON is UTF-8; damaged bytes are repaired when few, refused when many.
     std::string_view text = line;
     if (!utf8::IsValid(line)) {

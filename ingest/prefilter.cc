@@ -460,6 +460,19 @@ int32_t Reference(const char* p, const char* end, size_t* used) {
   return static_cast<int32_t>(e->value);
 }
 
+// The character of a JSON escape (backslash, 'u', four hex digits) at `p`,
+// just after the backslash; -1 when `p` does not start one.
+int32_t JsonEscape(const uint8_t* p, const uint8_t* end) {
+  if (end - p < 5 || p[0] != 'u') return -1;
+  int32_t v = 0;
+  for (int k = 1; k <= 4; ++k) {
+    int d = std::isxdigit(p[k]) ? (std::isdigit(p[k]) ? p[k] - '0' : std::tolower(p[k]) - 'a' + 10) : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
 void AppendUtf8(int32_t c, std::string* out) {
   char buf[4];
   int32_t n = 0;
@@ -474,7 +487,8 @@ inline bool IsIgnorable(const FoldTable& t, int32_t c) {
 }
 
 // The page as the reader would see it through one hypothesis about its
-// encoding, without what folds to nothing, references decoded to UTF-8:
+// encoding, without what folds to nothing, HTML references and JSON
+// escapes of characters decoded to UTF-8:
 // `single_byte` null for UTF-8 (ill-formed bytes copied as they are; returns
 // false when there were some), else the ignorable bytes of a single-byte
 // charset.
@@ -492,8 +506,21 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
   };
   while (i < size) {
     uint8_t b = data[i];
-    if (b < 0x80 && b != '&') {
+    if (b < 0x80 && b != '&' && b != '\\') {
       ++i;
+      continue;
+    }
+    if (b == '\\') {
+      // A JSON escape: the prefilter reads JSON Lines before they are parsed.
+      int32_t c = JsonEscape(data + i + 1, data + size);
+      if (c < 0) {
+        ++i;
+        continue;
+      }
+      flush(i);
+      if (!IsIgnorable(t, c)) AppendUtf8(c, out);
+      i += 6;
+      run = i;
       continue;
     }
     if (b == '&') {

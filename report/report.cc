@@ -699,24 +699,38 @@ Result<MapBy> ParseMapBy(const std::string& name) {
   return Status::InvalidArgument("--by " + name + ": colour by beneficiaries, events or budget");
 }
 
-Result<std::string> RenderReport(store::Store* store, const ReportOptions& options) {
+namespace {
+
+// What a page or a map is drawn from: the labels, the map layers, the store's
+// figures.
+struct Inputs {
+  Labels labels;
+  Layers layers;
+  Model model;
+};
+
+Result<Inputs> Gather(store::Store* store, const ReportOptions& options) {
   auto labels = LoadLabels(options.data_dir, options.lang);
   if (!labels.ok()) return labels.status();
   auto layers = LoadLayers(options.data_dir, kMapWidth);
   if (!layers.ok()) return layers.status();
   auto model = Collect(store);
   if (!model.ok()) return model.status();
-  return Page(*model, *layers, *labels, options);
+  return Inputs{std::move(*labels), std::move(*layers), std::move(*model)};
+}
+
+}  // namespace
+
+Result<std::string> RenderReport(store::Store* store, const ReportOptions& options) {
+  auto in = Gather(store, options);
+  if (!in.ok()) return in.status();
+  return Page(in->model, in->layers, in->labels, options);
 }
 
 Result<std::string> RenderMap(store::Store* store, const ReportOptions& options) {
-  auto labels = LoadLabels(options.data_dir, options.lang);
-  if (!labels.ok()) return labels.status();
-  auto layers = LoadLayers(options.data_dir, kMapWidth);
-  if (!layers.ok()) return layers.status();
-  auto model = Collect(store);
-  if (!model.ok()) return model.status();
-  return MapSvg(*layers, *model, *labels, options.by, true) + "\n";
+  auto in = Gather(store, options);
+  if (!in.ok()) return in.status();
+  return MapSvg(in->layers, in->model, in->labels, options.by, true) + "\n";
 }
 
 }  // namespace rasd::report

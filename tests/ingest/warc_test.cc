@@ -4,6 +4,8 @@
 // and the real archives of ../shared/data/warc, broken ones included.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "ingest/byte_source.h"
 #include "ingest/http.h"
 #include "ingest/ingest.h"
@@ -294,6 +296,81 @@ TEST(WarcReading, RealArchivesOfTheSharedData) {
   ASSERT_EQ(gz.docs.size(), 1u);
   EXPECT_EQ(gz.docs[0].source, dir + "/warcio/example.warc.gz#784");  // the member's offset
   EXPECT_EQ(gz.docs[0].title, "Example Domain");
+}
+
+
+// Members of every size, their boundaries falling anywhere in the reader's
+// input buffer, read back in reads of every size: exactly the bytes written.
+std::vector<std::string> MemberTexts(size_t count, size_t max_len, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const std::string letters = "abcdefghij \n\xD8\xA7\xD9\x84";
+  std::vector<std::string> out;
+  for (size_t i = 0; i < count; ++i) {
+    std::string t = "member " + std::to_string(i) + ":";
+    size_t len = rng() % max_len;
+    for (size_t k = 0; k < len; ++k) t += letters[rng() % letters.size()];
+    out.push_back(t);
+  }
+  return out;
+}
+
+std::string ReadAll(GzipSource* gz, std::vector<size_t> read_sizes, size_t* errors) {
+  std::string out;
+  std::string buf(1 << 16, '\0');
+  for (size_t i = 0;; ++i) {
+    size_t n = read_sizes[i % read_sizes.size()];
+    auto got = gz->Read(buf.data(), n);
+    if (!got.ok()) {
+      ++*errors;
+      if (!gz->SkipToNextMember()) break;
+      continue;
+    }
+    if (*got == 0) break;
+    out.append(buf.data(), *got);
+  }
+  return out;
+}
+
+TEST(GzipSource, ManyMembersAcrossBufferRefillsInflateExactly) {
+  std::vector<std::string> texts = MemberTexts(3000, 400, 7);
+  std::string plain, compressed;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    plain += texts[i];
+    compressed += testing::Gzip(texts[i], i % 2 ? 1 : 9);
+  }
+  ASSERT_GT(compressed.size(), size_t{4} << 16) << "the members should span several input buffers";
+  for (const auto& sizes : std::vector<std::vector<size_t>>{{1, 7, 300}, {4096}, {65536}}) {
+    MemorySource memory(compressed);
+    GzipSource gz(&memory, 1 << 20);
+    size_t errors = 0;
+    EXPECT_EQ(ReadAll(&gz, sizes, &errors), plain);
+    EXPECT_EQ(errors, 0u);
+    EXPECT_EQ(gz.members_started(), texts.size());
+  }
+}
+
+// A damaged byte anywhere costs at most its own member: the reader skips to
+// the next one, and every member after it comes out whole.
+TEST(GzipSource, DamageAnywhereCostsOnlyItsMember) {
+  std::vector<std::string> texts = MemberTexts(40, 6000, 11);
+  std::string compressed;
+  std::vector<size_t> starts;
+  for (const auto& t : texts) {
+    starts.push_back(compressed.size());
+    compressed += testing::Gzip(t);
+  }
+  for (size_t pos = 0; pos < compressed.size(); pos += 211) {
+    std::string damaged = compressed;
+    damaged[pos] = static_cast<char>(damaged[pos] ^ 0x5A);
+    MemorySource memory(damaged);
+    GzipSource gz(&memory, 1 << 20);
+    size_t errors = 0;
+    std::string out = ReadAll(&gz, {4096}, &errors);
+    size_t member = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), pos) - starts.begin()) - 1;
+    for (size_t k = member + 1; k < texts.size(); ++k) {
+      EXPECT_NE(out.find(texts[k]), std::string::npos) << "member " << k << " lost after damage at byte " << pos;
+    }
+  }
 }
 
 }  // namespace

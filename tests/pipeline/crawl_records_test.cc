@@ -8,6 +8,7 @@
 #include "extract/extract.h"
 #include "extract/record_json.h"
 #include "tests/ingest/page_fixtures.h"
+#include "tests/pipeline/extractor_fixture.h"
 
 namespace rasd {
 namespace {
@@ -31,14 +32,11 @@ std::string Facts(const Extraction& e) {
   return out.dump();
 }
 
-class CrawlRecords : public ::testing::Test {
+class CrawlRecords : public testing::WithExtractor {
  protected:
   void SetUp() override {
-    auto dir = FindDataDir();
-    ASSERT_TRUE(dir.ok()) << dir.status().message();
-    auto ex = Extractor::Load(*dir);
-    ASSERT_TRUE(ex.ok()) << ex.status().message();
-    extractor_ = std::move(*ex);
+    WithExtractor::SetUp();
+    if (HasFatalFailure()) return;
     articles_ = ingest::testing::CorpusArticles();
     if (articles_.empty()) GTEST_SKIP() << "no corpus articles found (corpus/ or ../shared/corpus)";
   }
@@ -60,7 +58,6 @@ class CrawlRecords : public ::testing::Test {
     return std::move(sink.docs);
   }
 
-  std::unique_ptr<Extractor> extractor_;
   std::vector<Article> articles_;
 };
 

@@ -2,7 +2,8 @@
 // every corpus article (the project's corpus/, ../shared/corpus seeds,
 // real-dev and real-more) wrapped as a news page in UTF-8, in its legacy
 // charset, with every non-ASCII character as an HTML reference, and with
-// tatweel and diacritics inside its words, and a sample of the real news of
+// tatweel and diacritics inside its words, and as JSON Lines (UTF-8 and
+// escaped), and a sample of the real news of
 // ../shared/data, give the same records with and without it.
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@
 #include "extract/extract.h"
 #include "extract/record_json.h"
 #include "tests/ingest/page_fixtures.h"
+#include "tests/pipeline/extractor_fixture.h"
 
 namespace rasd {
 namespace {
@@ -90,16 +92,8 @@ std::vector<Article> AllCorpusArticles() {
   return out;
 }
 
-class PrefilterKeepsEveryRecord : public ::testing::Test {
+class PrefilterKeepsEveryRecord : public testing::WithExtractor {
  protected:
-  void SetUp() override {
-    auto dir = FindDataDir();
-    ASSERT_TRUE(dir.ok()) << dir.status().message();
-    auto ex = Extractor::Load(*dir);
-    ASSERT_TRUE(ex.ok()) << ex.status().message();
-    extractor_ = std::move(*ex);
-  }
-
   // Source -> records (without evidence) of every document with records.
   std::map<std::string, std::string> Records(const std::string& path, bool prefilter, CountingSink* sink) {
     ingest::Options options = ingest::testing::TestOptions();
@@ -115,17 +109,21 @@ class PrefilterKeepsEveryRecord : public ::testing::Test {
     }
     return out;
   }
-
-  std::unique_ptr<Extractor> extractor_;
 };
 
 TEST_F(PrefilterKeepsEveryRecord, CorpusArticlesAsPagesInEveryEncoding) {
   std::vector<Article> articles = AllCorpusArticles();
   if (articles.empty()) GTEST_SKIP() << "no corpus articles (corpus/ or " << ingest::testing::SharedDir() << "/corpus)";
   TempDir dir;
+  std::string jsonl, ascii_jsonl;
   for (const Article& a : articles) {
     std::string text = a.headline + "\n\n";
     for (const auto& p : a.paragraphs) text += p + "\n";
+    // As scrapers write them: UTF-8, and every non-ASCII character escaped
+    // (Python's json.dumps default), read by the prefilter before parsing.
+    nlohmann::json j = {{"title", a.headline}, {"url", a.url}, {"text", text}};
+    jsonl += j.dump() + "\n";
+    ascii_jsonl += j.dump(-1, ' ', /*ensure_ascii=*/true) + "\n";
     ingest::testing::WriteFileBytes(dir.File("txt/" + a.name), text);
     ingest::testing::WriteFileBytes(dir.File("decorated/" + a.name), Decorated(text));
     ingest::testing::WriteFileBytes(dir.File("utf8/" + a.name + ".html"), BuildPage(a, 0).html);
@@ -139,6 +137,8 @@ TEST_F(PrefilterKeepsEveryRecord, CorpusArticlesAsPagesInEveryEncoding) {
       ingest::testing::WriteFileBytes(dir.File("iso/" + a.name + ".txt"), ingest::testing::Encode(text, "ISO-8859-6"));
     }
   }
+  ingest::testing::WriteFileBytes(dir.File("jsonl/corpus.jsonl"), jsonl);
+  ingest::testing::WriteFileBytes(dir.File("jsonl/escaped.jsonl"), ascii_jsonl);
   CountingSink all, filtered;
   auto expected = Records(dir.path(), false, &all);
   auto got = Records(dir.path(), true, &filtered);
