@@ -134,6 +134,7 @@ size_t RunExtract(const std::string& path, int jobs, bool prefilter, size_t* ski
   ingest::Options o;
   o.data_dir = t::DataDir();
   o.prefilter = prefilter;
+  o.page_jobs = jobs;
   ExtractSink sink(jobs);
   ingest::ReadPaths({path}, o, &sink);
   sink.Finish();
@@ -294,6 +295,7 @@ void BM_IngestWarcGz(benchmark::State& state) {
     ingest::Options o;
     o.data_dir = t::DataDir();
     o.prefilter = true;
+    o.page_jobs = static_cast<int>(state.range(0));
     ingest::ReadPaths({c.warc_gz}, o, &pipeline);
     auto summary = pipeline.Finish();
     double s = Since(start);

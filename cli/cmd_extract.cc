@@ -124,7 +124,7 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
       }
       return o;
     });
-  }, prefilter);
+  }, prefilter, jobs);
   pool.Finish();
   if (args.format == "json") std::cout << all.dump(2) << "\n";
   return stats.failed > 0 ? kExitInputFailed : kExitOk;
@@ -238,7 +238,7 @@ void AddExtractCommands(CLI::App* app, Context* ctx) {
     AddLangOption(cmd, &args->lang);
     AddReadLimitOptions(cmd, &args->limits);
     if (!mentions) {
-      cmd->add_option("-j,--jobs", args->jobs, "extraction threads (default: one per core); the output is the same for any number")
+      cmd->add_option("-j,--jobs", args->jobs, "threads reading pages and extracting (default: one per core); the output is the same for any number")
           ->check(CLI::NonNegativeNumber);
       cmd->add_flag("--no-prefilter", args->no_prefilter,
                     "parse every page, even those whose bytes hold no programme cue (they give no record either way)");

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
@@ -377,6 +378,7 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
     reading.source_kind = args.kind;
     // Every document kept: none may be skipped unread.
     reading.prefilter = !args.no_prefilter && !args.keep_unrelated;
+    reading.page_jobs = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
     // One input at a time, so the store's `inputs` table counts each apart.
     for (const std::string& p : paths) {
       pipeline.BeginInput(p);
@@ -826,7 +828,7 @@ void AddStoreCommands(CLI::App* app, Context* ctx) {
         "ingest", "Read articles (files, folders, WARC, JSON Lines, '-' for stdin), extract their records and store them");
     cmd->add_option("paths", args->paths, "files or folders to read")->required();
     AddDbOption(cmd, &args->db);
-    cmd->add_option("-j,--jobs,--threads", args->threads, "extraction threads (default: one per core)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("-j,--jobs,--threads", args->threads, "threads reading pages and extracting (default: one per core)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--no-prefilter", args->no_prefilter,
                   "parse every page, even those whose bytes hold no programme cue");
     cmd->add_flag("--keep-unrelated", args->keep_unrelated,

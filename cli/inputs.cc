@@ -59,11 +59,13 @@ void AddReadLimitOptions(CLI::App* cmd, ReadLimits* limits) {
 }
 
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
-                           const ReadLimits& limits, const std::function<void(Document&&)>& fn, bool prefilter) {
+                           const ReadLimits& limits, const std::function<void(Document&&)>& fn, bool prefilter,
+                           int page_jobs) {
   InputStats stats;
   CallbackSink sink(fn, as_read, &stats);
   ingest::Options options = ReaderOptions(limits, data_dir);
   options.prefilter = prefilter;
+  options.page_jobs = page_jobs;
   Status s = ingest::ReadPaths(paths, options, &sink);
   if (!s.ok()) {
     ReportError("input", s.message());

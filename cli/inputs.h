@@ -25,10 +25,11 @@ struct InputStats {
 // whole) unless `as_read`: documents then come as `rasd ingest` stores them.
 // `data_dir` is the --data option (empty: found automatically).
 // With `prefilter`, pages that cannot be about the programme are skipped
-// before parsing (ingest::Options::prefilter).
+// before parsing (ingest::Options::prefilter); `page_jobs` threads read the
+// pages of WARC files (ingest::Options::page_jobs).
 InputStats ForEachDocument(const std::vector<std::string>& paths, const std::string& data_dir, bool as_read,
                            const ReadLimits& limits, const std::function<void(Document&&)>& fn,
-                           bool prefilter = false);
+                           bool prefilter = false, int page_jobs = 1);
 
 // The reader's options for these limits and data folder.
 ingest::Options ReaderOptions(const ReadLimits& limits, const std::string& data_dir);

@@ -118,6 +118,27 @@ std::string SniffUtf16(std::string_view head) {
   return "";
 }
 
+namespace {
+
+// How many bytes are below 0x20, eight at a time: (b & 0x7F) + 0x60 has its
+// high bit set exactly when b & 0x7F >= 0x20, and never carries into the
+// next byte.
+size_t BytesBelowSpace(std::string_view s) {
+  constexpr uint64_t k7F = 0x7F7F7F7F7F7F7F7FULL, k60 = 0x6060606060606060ULL, kHigh = 0x8080808080808080ULL;
+  size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // One bit per byte below 0x20, summed by multiplication into the top byte.
+    uint64_t below = (~(((w & k7F) + k60) | w) & kHigh) >> 7;
+    n += static_cast<size_t>((below * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < s.size(); ++i) n += static_cast<unsigned char>(s[i]) < 0x20;
+  return n;
+}
+
+}  // namespace
+
 std::string DescribeBinary(std::string_view head) {
   struct Signature { std::string_view magic; const char* what; };
   // Written with explicit lengths: some signatures hold NUL bytes.
@@ -141,18 +162,22 @@ std::string DescribeBinary(std::string_view head) {
   }
   std::string_view sample = head.substr(0, 8192);
   if (sample.empty()) return "";
-  if (!SniffUtf16(sample).empty()) return "";
-  if (sample.size() >= 2 && ((sample[0] == '\xFF' && sample[1] == '\xFE') || (sample[0] == '\xFE' && sample[1] == '\xFF'))) {
-    return "";
-  }
+  // Every page of a crawl comes through here: text has no NUL and few bytes
+  // below 0x20 of any kind, which is quick to see; only a page that fails
+  // this is looked at byte by byte.
+  if (!std::memchr(sample.data(), 0, sample.size()) && BytesBelowSpace(sample) * 20 <= sample.size()) return "";
   size_t nul = 0, control = 0;
   for (char ch : sample) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (c == 0) ++nul;
     else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ++control;
   }
-  if (nul > 0 || control * 20 > sample.size()) return "binary data (not text, HTML, WARC or JSON Lines)";
-  return "";
+  if (nul == 0 && control * 20 <= sample.size()) return "";
+  if (!SniffUtf16(sample).empty()) return "";
+  if (sample.size() >= 2 && ((sample[0] == '\xFF' && sample[1] == '\xFE') || (sample[0] == '\xFE' && sample[1] == '\xFF'))) {
+    return "";
+  }
+  return "binary data (not text, HTML, WARC or JSON Lines)";
 }
 
 CharsetDecoder::CharsetDecoder() {

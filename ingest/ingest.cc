@@ -5,12 +5,14 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <system_error>
 
 #include <sys/stat.h>
 
 #include "common/data_dir.h"
+#include "common/ordered_jobs.h"
 #include "common/utf8.h"
 #include "ingest/http.h"
 #include "ingest/pdf_reader.h"
@@ -273,13 +275,101 @@ void Pipeline::WarcRecordToDocument(WarcRecord* record, const std::string& path)
   HtmlToDocument(payload, charset, std::move(doc));
 }
 
+namespace {
+
+bool WantWarcBlock(const std::string& type) { return type == "response" || type == "resource"; }
+
+// What reading one page gave the sink, kept to be handed on in reading order.
+struct PageEvent {
+  enum class Kind { kDocument, kError, kSkipped, kPrefiltered };
+  Kind kind;
+  Document doc;
+  std::string source, reason;
+};
+
+class RecordingSink : public Sink {
+ public:
+  void OnDocument(Document&& doc) override { events->push_back({PageEvent::Kind::kDocument, std::move(doc), {}, {}}); }
+  void OnError(const std::string& source, const std::string& reason) override {
+    events->push_back({PageEvent::Kind::kError, {}, source, reason});
+  }
+  void OnSkipped(const std::string& source, const std::string& reason) override {
+    events->push_back({PageEvent::Kind::kSkipped, {}, source, reason});
+  }
+  void OnPrefiltered(const std::string& source) override {
+    events->push_back({PageEvent::Kind::kPrefiltered, {}, source, {}});
+  }
+  std::vector<PageEvent>* events = nullptr;
+};
+
+// A page-reading thread's own pipeline (converters, parser, scanner).
+struct PageReader {
+  RecordingSink sink;
+  std::unique_ptr<Pipeline> pipeline;
+};
+
+}  // namespace
+
 void Pipeline::ReadWarc(BufferedReader* in, const std::string& path) {
   WarcOptions wo;
   wo.max_record_bytes = options_.max_record_bytes;
   WarcReader reader(in, wo);
+  if (options_.page_jobs > 1) {
+    ReadWarcPagesOnThreads(&reader, path);
+    return;
+  }
   WarcRecord record;
-  WarcReader::WantBlock want = [](const std::string& type) { return type == "response" || type == "resource"; };
-  while (reader.Next(&record, want)) WarcRecordToDocument(&record, path);
+  while (reader.Next(&record, WantWarcBlock)) WarcRecordToDocument(&record, path);
+}
+
+// Inflating and splitting the file stays on this thread; each record goes to
+// whichever page reader is free, and what it gave is handed to the sink in
+// the order the records were read.
+void Pipeline::ReadWarcPagesOnThreads(WarcReader* reader, const std::string& path) {
+  const int n = options_.page_jobs;
+  std::vector<std::unique_ptr<PageReader>> readers;
+  std::vector<PageReader*> idle;
+  std::mutex mu;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_unique<PageReader>();
+    r->pipeline = std::make_unique<Pipeline>(options_, cues_, &r->sink);
+    r->pipeline->SetPrefilter(prefilter_);
+    r->pipeline->set_pdf_repair(pdf_repair_);
+    idle.push_back(r.get());
+    readers.push_back(std::move(r));
+  }
+  OrderedJobs<std::vector<PageEvent>> jobs(n, static_cast<size_t>(n) * 4, [this](std::vector<PageEvent>&& events) {
+    for (PageEvent& e : events) {
+      switch (e.kind) {
+        case PageEvent::Kind::kDocument: sink_->OnDocument(std::move(e.doc)); break;
+        case PageEvent::Kind::kError: sink_->OnError(e.source, e.reason); break;
+        case PageEvent::Kind::kSkipped: sink_->OnSkipped(e.source, e.reason); break;
+        case PageEvent::Kind::kPrefiltered: sink_->OnPrefiltered(e.source); break;
+      }
+    }
+  });
+  WarcRecord record;
+  while (reader->Next(&record, WantWarcBlock)) {
+    auto owned = std::make_shared<WarcRecord>(std::move(record));
+    record = WarcRecord();
+    jobs.Submit([owned, &path, &mu, &idle] {
+      PageReader* r;
+      {
+        std::lock_guard<std::mutex> lk(mu);
+        r = idle.back();
+        idle.pop_back();
+      }
+      std::vector<PageEvent> events;
+      r->sink.events = &events;
+      r->pipeline->WarcRecordToDocument(owned.get(), path);
+      {
+        std::lock_guard<std::mutex> lk(mu);
+        idle.push_back(r);
+      }
+      return events;
+    });
+  }
+  jobs.Finish();
 }
 
 void Pipeline::ReadWhole(BufferedReader* in, const std::string& path, int kind, bool compressed) {

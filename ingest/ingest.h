@@ -49,6 +49,12 @@ struct Options {
   // programme's subject cues (ingest/prefilter.h): the extractor would give
   // it no record. Sink::OnPrefiltered counts them.
   bool prefilter = false;
+
+  // Threads that read the pages of a WARC file (HTTP, prefilter, charset,
+  // main text) while the file is inflated and split into records; 1: all on
+  // the calling thread. Documents, errors and counts reach the sink in
+  // reading order, on the calling thread, whatever the number.
+  int page_jobs = 1;
 };
 
 // Receives what the readers produce.

@@ -23,7 +23,10 @@ class Pipeline {
  public:
   Pipeline(const Options& options, const PageCues* cues, Sink* sink);
   // With Options::prefilter: the scanner pages go through first.
-  void SetPrefilter(const Prefilter* prefilter) { if (prefilter) scanner_ = prefilter->NewScanner(); }
+  void SetPrefilter(const Prefilter* prefilter) {
+    prefilter_ = prefilter;
+    if (prefilter) scanner_ = prefilter->NewScanner();
+  }
   // True (and the page counted) when the prefilter skips it.
   // A page declared in a charset the patterns do not spell is never skipped.
   bool Prefiltered(std::string_view bytes, const std::string& source, std::string_view declared_charset = "",
@@ -62,6 +65,8 @@ class Pipeline {
   // One scraper record (a parsed JSON object) into a Document.
   void JsonRecordToDocument(const void* json_object, const std::string& source);
   void WarcRecordToDocument(WarcRecord* record, const std::string& path);
+  // ReadWarc with Options::page_jobs threads reading the pages.
+  void ReadWarcPagesOnThreads(WarcReader* reader, const std::string& path);
   void ReadWhole(BufferedReader* in, const std::string& path, int kind, bool compressed);
 
   Options options_;
@@ -71,6 +76,7 @@ class Pipeline {
   CharsetDecoder charset_;
   HtmlTextExtractor html_;
   std::string utf8_, body_, scratch_;
+  const Prefilter* prefilter_ = nullptr;
   std::unique_ptr<Prefilter::Scanner> scanner_;
 };
 

@@ -473,6 +473,19 @@ int32_t JsonEscape(const uint8_t* p, const uint8_t* end) {
   return v;
 }
 
+// Eight bytes that are ASCII and neither '&' nor a backslash: nothing in
+// them to fold or decode.
+inline bool PlainAscii8(const uint8_t* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  auto has = [&](uint8_t c) {
+    uint64_t x = w ^ (kOnes * c);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  return (w & kHigh) == 0 && !has('&') && !has('\\');
+}
+
 void AppendUtf8(int32_t c, std::string* out) {
   char buf[4];
   int32_t n = 0;
@@ -505,6 +518,9 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
     out->append(in.data() + run, upto - run);
   };
   while (i < size) {
+    // Markup and Latin text: eight plain ASCII bytes at a time.
+    while (i + 8 <= size && PlainAscii8(data + i)) i += 8;
+    if (i >= size) break;
     uint8_t b = data[i];
     if (b < 0x80 && b != '&' && b != '\\') {
       ++i;

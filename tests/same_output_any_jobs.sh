@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The output of rasd does not depend on how many threads extract: `rasd
+# The output of rasd does not depend on how many threads read and extract: `rasd
 # extract -j1` and `-j2` print the same bytes, and stores filled by `rasd
 # ingest -j1` and `-j2` export the same bytes. Inputs: the project's corpus
 # and, when ../shared is there, its real corpora and 2,000 real news
@@ -15,6 +15,8 @@ fail() { echo "same_output_any_jobs: $*" >&2; exit 1; }
 inputs=("$source/corpus/ar" "$source/corpus/fr")
 if [ -d "$shared/corpus" ]; then
   inputs+=("$shared/corpus")
+  # Real WARC files, broken ones among them: their pages are read on --jobs threads.
+  [ -d "$shared/data/warc" ] && inputs+=("$shared/data/warc")
 else
   echo "same_output_any_jobs: $shared/corpus is absent: the project's corpus only"
 fi

@@ -299,6 +299,49 @@ TEST(WarcReading, RealArchivesOfTheSharedData) {
 }
 
 
+// Every event a reading gives, in the order given.
+class LogSink : public Sink {
+ public:
+  void OnDocument(Document&& doc) override { log += "doc " + doc.source + " " + doc.url + "\n" + doc.text + "\n"; }
+  void OnError(const std::string& source, const std::string& reason) override { log += "error " + source + ": " + reason + "\n"; }
+  void OnSkipped(const std::string& source, const std::string& reason) override { log += "skipped " + source + ": " + reason + "\n"; }
+  void OnPrefiltered(const std::string& source) override { log += "prefiltered " + source + "\n"; }
+  std::string log;
+};
+
+// Pages read on several threads reach the sink as they do on one: the same
+// documents, errors, skips and prefilter counts, in the same order.
+TEST(WarcReading, PageThreadsChangeNothingButTheSpeed) {
+  TempDir dir;
+  std::string warc;
+  int n = 0;
+  for (const Article& a : testing::CorpusArticles()) {
+    std::string html = testing::BuildPage(a, n % 3).html;
+    std::string http = HttpResponseText(200, "Content-Type: text/html; charset=utf-8\r\n", html);
+    warc += testing::Gzip(WarcRecordText("response", a.url, "application/http; msgtype=response", http));
+    if (++n % 5 == 0) warc += testing::Gzip(WarcRecordText("request", a.url, "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n"));
+    if (n % 7 == 0) warc += "damaged member\n";
+  }
+  testing::WriteFileBytes(dir.File("corpus.warc.gz"), warc);
+  std::vector<std::string> paths = {dir.path()};
+  std::string shared = testing::SharedDir() + "/data/warc";
+  if (std::filesystem::is_directory(shared)) paths.push_back(shared);
+  for (bool prefilter : {false, true}) {
+    std::string logs[2];
+    for (int k = 0; k < 2; ++k) {
+      LogSink sink;
+      Options o = testing::TestOptions();
+      o.prefilter = prefilter;
+      o.page_jobs = k == 0 ? 1 : 3;
+      ASSERT_TRUE(ReadPaths(paths, o, &sink).ok());
+      logs[k] = sink.log;
+    }
+    EXPECT_GT(logs[0].size(), 10000u);
+    EXPECT_NE(logs[0].find("error "), std::string::npos) << "the damaged members are reported";
+    EXPECT_EQ(logs[0], logs[1]) << "prefilter " << prefilter;
+  }
+}
+
 // Members of every size, their boundaries falling anywhere in the reader's
 // input buffer, read back in reads of every size: exactly the bytes written.
 std::vector<std::string> MemberTexts(size_t count, size_t max_len, uint32_t seed) {
