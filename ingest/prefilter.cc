@@ -292,6 +292,12 @@ class PrefilterImpl {
   std::vector<std::string> words;
   std::vector<std::string> patterns;
   std::unique_ptr<RE2::Set> set;
+  // The same patterns one by one: RE2::Set runs on a DFA alone, which gives
+  // up on a page whose states overflow its cache, and whether it does depends
+  // on what the cache held before (other pages, other threads). The single
+  // patterns fall back to an NFA and always answer, so the verdict never
+  // depends on the reading order.
+  std::vector<std::unique_ptr<RE2>> singles;
   // Per cue phrase, the patterns (its words) that must all match; a match
   // of the pattern `rare` alone is enough.
   std::vector<std::vector<int>> phrases;
@@ -373,6 +379,10 @@ Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std:
     }
   }
   if (!impl->set->Compile()) return Status::Unsupported("prefilter: RE2::Set cannot compile the patterns");
+  for (const std::string& pattern : impl->patterns) {
+    impl->singles.push_back(std::make_unique<RE2>(pattern, o));
+    if (!impl->singles.back()->ok()) return Status::Unsupported("prefilter: RE2 cannot compile '" + pattern + "'");
+  }
   return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
 }
 
@@ -594,15 +604,17 @@ bool Prefilter::Scanner::Scan(std::string_view bytes) {
   matched_.assign(impl_->patterns.size(), false);
   RE2::Set::ErrorInfo error;
   std::vector<int> v;
-  if (!impl_->set->Match(re2::StringPiece(bytes.data(), bytes.size()), &v, &error)) {
-    // Out of memory for its DFA: the page was not scanned, so it is kept.
-    return error.kind != RE2::Set::kNoError;
+  re2::StringPiece text(bytes.data(), bytes.size());
+  if (impl_->set->Match(text, &v, &error)) {
+    for (int i : v) matched_[static_cast<size_t>(i)] = true;
+  } else if (error.kind != RE2::Set::kNoError) {
+    for (size_t i = 0; i < impl_->singles.size(); ++i) matched_[i] = RE2::PartialMatch(text, *impl_->singles[i]);
   }
-  for (int i : v) matched_[static_cast<size_t>(i)] = true;
   return impl_->Enough(matched_);
 }
 
 bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes) {
+  if (bytes.empty()) return false;
   // UTF-16 and UTF-32 text (any NUL byte) is not what the patterns spell.
   if (std::memchr(bytes.data(), 0, bytes.size())) return true;
   // The reader takes well-formed UTF-8 for UTF-8; anything else may be in

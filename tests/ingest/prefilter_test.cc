@@ -37,6 +37,8 @@ TEST_F(PrefilterSpellings, ArabicCueWordsInEverySpelling) {
   EXPECT_TRUE(May("تم الإفراج عنهم"));
   // HTML references, decimal and hex, for some letters.
   EXPECT_TRUE(May("لفائدة سجناء &#1587;&#1575;&#x628;&#x642;&#1610;&#1606;"));
+  // A JSON Lines line with every non-ASCII character escaped.
+  EXPECT_TRUE(May("{\"text\": \"\\u0644\\u0641\\u0627\\u0626\\u062f\\u0629 \\u0627\\u0644\\u0633\\u062c\\u0646\\u0627\\u0621 \\u0627\\u0644\\u0633\\u0627\\u0628\\u0642\\u064a\\u0646\"}"));
   // windows-1256 and ISO-8859-6 bytes.
   std::string kept;
   EXPECT_TRUE(May(testing::Encode("<p>لفائدة السجناء السابقين</p>", "CP1256")));
@@ -60,6 +62,7 @@ TEST_F(PrefilterSpellings, OrdinaryNewsIsSkipped) {
   EXPECT_FALSE(May("<p>Le match de football s'est terminé sur un score nul à Rabat.</p>"));
   EXPECT_FALSE(May(testing::Encode("<p>ارتفعت أسعار الخضر في أسواق الدار البيضاء</p>", "CP1256")));
   EXPECT_FALSE(May(""));
+  EXPECT_FALSE(May(std::string_view()));  // no bytes at all: an absent title
   // UTF-16 is not spelled by the patterns: never skipped.
   EXPECT_TRUE(May(testing::Encode("<p>ارتفعت أسعار الخضر</p>", "UTF-16LE")));
 }
