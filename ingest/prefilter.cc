@@ -528,12 +528,11 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
     out->append(in.data() + run, upto - run);
   };
   while (i < size) {
-    // Markup and Latin text: eight plain ASCII bytes at a time.
-    while (i + 8 <= size && PlainAscii8(data + i)) i += 8;
-    if (i >= size) break;
     uint8_t b = data[i];
     if (b < 0x80 && b != '&' && b != '\\') {
+      // Markup and Latin text: eight plain ASCII bytes at a time.
       ++i;
+      while (i + 8 <= size && PlainAscii8(data + i)) i += 8;
       continue;
     }
     if (b == '\\') {
@@ -572,12 +571,17 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
     }
     // Two-byte sequences (Arabic, accented Latin) decoded inline.
     if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
-      int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
-      if (IsIgnorable(t, c)) {
-        flush(i);
-        run = i + 2;
-      }
-      i += 2;
+      // A word's letters follow one another: stay in this loop while they do.
+      do {
+        int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
+        if (t.ignorable_bmp[static_cast<size_t>(c)]) {
+          flush(i);
+          run = i + 2;
+        }
+        i += 2;
+        if (i + 1 >= size) break;
+        b = data[i];
+      } while (b >= 0xC2 && b < 0xE0 && (data[i + 1] & 0xC0) == 0x80);
       continue;
     }
     int32_t k = static_cast<int32_t>(i), n = static_cast<int32_t>(std::min<size_t>(size, i + 4));
