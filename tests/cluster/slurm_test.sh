@@ -131,7 +131,10 @@ wait_jobs() {  # every job gone from the queue, at most 10 minutes
 python3 "$here/make_crawl.py" "$source" "$shared" "$t/crawl"
 "$rasd" ingest --quiet --db "$t/single.db" "$t/crawl" 2> "$t/single.err" || { cat "$t/single.err" >&2; fail "single ingest"; }
 cat "$t/single.err"
-"$rasd" export --db "$t/single.db" > "$t/single.export"
+# Row ids follow the writer's batches, which close on time as well as size
+# (a loaded machine closes them elsewhere): exports are compared without them.
+ids() { sed -E 's/"(event|document|record)_id":[0-9]+/"\1_id":_/g'; }
+"$rasd" export --db "$t/single.db" | ids > "$t/single.export"
 python3 "$here/store_dump.py" "$t/single.db" > "$t/single.dump"
 events=$(wc -l < "$t/single.export")
 [ "$events" -gt 10 ] || fail "only $events events in the reference store"
@@ -153,7 +156,7 @@ wait_jobs
 grep -q "trying again" "$t/out/logs/extract-7.out" || fail "the killed shard was not tried again: $(cat "$t/out/logs/extract-7.out")"
 grep -h "documents/s" "$t"/out/logs/extract-*.out
 cat "$t"/out/logs/merge-*.out
-"$rasd" export --db "$t/merged.db" > "$t/merged.export"
+"$rasd" export --db "$t/merged.db" | ids > "$t/merged.export"
 cmp -s "$t/single.export" "$t/merged.export" || { diff "$t/single.export" "$t/merged.export" | head -c 3000 >&2 || true; fail "rasd export of the merged store differs from the single ingest's"; }
 python3 "$here/store_dump.py" "$t/merged.db" > "$t/merged.dump"
 cmp -s "$t/single.dump" "$t/merged.dump" || { diff "$t/single.dump" "$t/merged.dump" | head -c 3000 >&2 || true; fail "the merged store's documents, records, evidence or events differ from the single ingest's"; }
@@ -176,8 +179,8 @@ wait_jobs
 cat "$t"/out2/logs/merge-*.out
 grep -q "shard 0 ($t/crawl2/00-news.warc.gz) is missing" "$t"/out2/logs/merge-*.out || fail "the merge does not name the missing shard"
 "$rasd" ingest --quiet --db "$t/seven.db" "$t"/crawl2/0[1-7]* 2>/dev/null
-"$rasd" export --db "$t/seven.db" > "$t/seven.export"
-"$rasd" export --db "$t/merged2.db" > "$t/merged2.export"
+"$rasd" export --db "$t/seven.db" | ids > "$t/seven.export"
+"$rasd" export --db "$t/merged2.db" | ids > "$t/merged2.export"
 cmp -s "$t/seven.export" "$t/merged2.export" || { diff "$t/seven.export" "$t/merged2.export" | head -c 3000 >&2 || true; fail "the merge of the seven other shards differs from their single ingest"; }
 # The file fetched again, the shard run again, and merged again: complete.
 cp "$t/crawl/00-news.warc.gz" "$t/crawl2/00-news.warc.gz"
@@ -186,8 +189,8 @@ wait_jobs
 [ -f "$t/out2/shard-0.jsonl" ] || fail "the rerun did not extract shard 0: $(cat "$t"/out2/logs/extract-0.out)"
 # The reference for that order: shards 1-7, then 0.
 "$rasd" ingest --quiet --db "$t/seven.db" "$t/crawl2/00-news.warc.gz" 2>/dev/null
-"$rasd" export --db "$t/seven.db" > "$t/seven.export"
-"$rasd" export --db "$t/merged2.db" > "$t/merged2.export"
+"$rasd" export --db "$t/seven.db" | ids > "$t/seven.export"
+"$rasd" export --db "$t/merged2.db" | ids > "$t/merged2.export"
 cmp -s "$t/seven.export" "$t/merged2.export" || { diff "$t/seven.export" "$t/merged2.export" | head -c 3000 >&2 || true; fail "after the rerun the store differs from a single ingest in the same order"; }
 python3 "$here/store_dump.py" "$t/seven.db" > "$t/rerun-reference.dump"
 python3 "$here/store_dump.py" "$t/merged2.db" > "$t/rerun.dump"
