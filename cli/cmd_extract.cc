@@ -8,7 +8,6 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -84,7 +83,7 @@ int RunExtract(const ExtractArgs& args, const Context& ctx, bool mentions) {
     std::string text;   // for stdout
     nlohmann::json json;  // --format json
   };
-  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  int jobs = ThreadsOrOnePerCore(args.jobs);
   const Extractor* extractor = ex->get();
   OrderedJobs<Output> pool(jobs, static_cast<size_t>(jobs) * 16, [&](Output&& o) {
     if (!o.error.empty()) ReportError(o.error.substr(0, o.error.find('\t')), o.error.substr(o.error.find('\t') + 1));

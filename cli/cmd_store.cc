@@ -11,11 +11,11 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 
+#include "common/ordered_jobs.h"
 #include "cli/commands.h"
 #include "cli/table_output.h"
 #include "cli/inputs.h"
@@ -378,7 +378,7 @@ int RunIngest(const IngestArgs& args, const Context& ctx) {
     reading.source_kind = args.kind;
     // Every document kept: none may be skipped unread.
     reading.prefilter = !args.no_prefilter && !args.keep_unrelated;
-    reading.page_jobs = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+    reading.page_jobs = ThreadsOrOnePerCore(args.threads);
     // One input at a time, so the store's `inputs` table counts each apart.
     for (const std::string& p : paths) {
       pipeline.BeginInput(p);

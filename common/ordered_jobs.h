@@ -12,6 +12,7 @@
 #ifndef RASD_COMMON_ORDERED_JOBS_H_
 #define RASD_COMMON_ORDERED_JOBS_H_
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -23,6 +24,12 @@
 #include <vector>
 
 namespace rasd {
+
+// The threads to run: `asked`, or one per core when it is 0 (the --jobs default).
+inline int ThreadsOrOnePerCore(int asked) {
+  if (asked > 0) return asked;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 template <typename R>
 class OrderedJobs {

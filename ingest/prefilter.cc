@@ -438,6 +438,12 @@ Prefilter::Scanner::~Scanner() = default;
 
 namespace {
 
+// The value of a digit in `base` (10 or 16), -1 for another character.
+int DigitValue(unsigned char c, int base) {
+  int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  return d < base ? d : -1;
+}
+
 // The character an HTML reference at `p` (just after '&') stands for, and
 // its length up to and with the ';' (optional, as browsers and libxml2
 // read it); -1 when `p` does not start one.
@@ -449,9 +455,9 @@ int32_t Reference(const char* p, const char* end, size_t* used) {
     if (hex) ++q;
     const char* digits = q;
     uint32_t v = 0;
-    while (q < end && (hex ? std::isxdigit(static_cast<unsigned char>(*q)) : std::isdigit(static_cast<unsigned char>(*q)))) {
-      if (v < 0x110000) v = v * (hex ? 16 : 10) + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(*q)) ? *q - '0' : (std::tolower(*q) - 'a' + 10));
-      ++q;
+    const int base = hex ? 16 : 10;
+    for (int d; q < end && (d = DigitValue(static_cast<unsigned char>(*q), base)) >= 0; ++q) {
+      if (v < 0x110000) v = v * static_cast<uint32_t>(base) + static_cast<uint32_t>(d);
     }
     if (q == digits || v >= 0x110000) return -1;
     if (q < end && *q == ';') ++q;
@@ -476,7 +482,7 @@ int32_t JsonEscape(const uint8_t* p, const uint8_t* end) {
   if (end - p < 5 || p[0] != 'u') return -1;
   int32_t v = 0;
   for (int k = 1; k <= 4; ++k) {
-    int d = std::isxdigit(p[k]) ? (std::isdigit(p[k]) ? p[k] - '0' : std::tolower(p[k]) - 'a' + 10) : -1;
+    int d = DigitValue(p[k], 16);
     if (d < 0) return -1;
     v = v * 16 + d;
   }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "common/ordered_jobs.h"
 #include "store/extracted.h"
 
 namespace rasd::store {
@@ -45,9 +46,7 @@ class PipelineState {
   PipelineState(Store* s, const Extractor* e, PipelineOptions o, std::function<void(const IngestProgress&)> p)
       : store(s), extractor(e), options(o), on_progress(std::move(p)) {
     if (options.batch_size == 0) options.batch_size = 1;
-    int threads = options.extract_threads > 0 ? options.extract_threads
-                                              : static_cast<int>(std::thread::hardware_concurrency());
-    if (threads < 1) threads = 1;
+    int threads = ThreadsOrOnePerCore(options.extract_threads);
     max_in_flight = options.batch_size * 2 + static_cast<size_t>(threads) * 8;
     start = Clock::now();
     writer = std::thread([this] { WriterLoop(); });
