@@ -1,14 +1,19 @@
-// Jobs run on a pool of worker threads, their results handed back in the
-// order the jobs were submitted, on the submitting thread: output stays the
-// same whatever the number of threads and their timing. At most
-// `max_pending` jobs are in flight (queued, running, or done and waiting
-// for an earlier one), so memory stays bounded however long the input.
+// Jobs run on `threads` threads, their results handed back in the order the
+// jobs were submitted, on the submitting thread: output stays the same
+// whatever the number of threads and their timing. At most `max_pending`
+// jobs are in flight (queued, running, or done and waiting for an earlier
+// one), so memory stays bounded however long the input.
 //
 //   OrderedJobs<std::string> jobs(4, 64, [](std::string&& s) { std::cout << s; });
 //   for (...) jobs.Submit([=] { return Work(...); });
 //   jobs.Finish();
 //
-// With one worker the jobs run inline in Submit, without threads.
+// The submitting thread is one of the `threads`: `threads - 1` workers are
+// started, and when the jobs in flight reach `max_pending` the submitting
+// thread runs the oldest job not yet started instead of waiting. A thread
+// per core then keeps every core busy without more threads than cores
+// sharing them (a reader starved of its core would slow every worker
+// down). With one thread the jobs run inline in Submit.
 #ifndef RASD_COMMON_ORDERED_JOBS_H_
 #define RASD_COMMON_ORDERED_JOBS_H_
 
@@ -34,11 +39,9 @@ inline int ThreadsOrOnePerCore(int asked) {
 template <typename R>
 class OrderedJobs {
  public:
-  OrderedJobs(int workers, size_t max_pending, std::function<void(R&&)> emit)
+  OrderedJobs(int threads, size_t max_pending, std::function<void(R&&)> emit)
       : emit_(std::move(emit)), max_pending_(max_pending < 1 ? 1 : max_pending) {
-    if (workers < 1) workers = 1;
-    if (workers == 1) return;
-    for (int i = 0; i < workers; ++i) threads_.emplace_back([this] { Work(); });
+    for (int i = 1; i < threads; ++i) threads_.emplace_back([this] { Work(); });
   }
   ~OrderedJobs() { Finish(); }
   OrderedJobs(const OrderedJobs&) = delete;
@@ -80,23 +83,44 @@ class OrderedJobs {
     std::optional<R> result;
   };
 
-  // Emits finished results in order, waiting while more than `keep` are
-  // in flight.
+  // Emits finished results in order while more than `keep` are in flight,
+  // running queued jobs (or else waiting) while the oldest is not done.
   void Drain(size_t keep) {
     for (;;) {
-      std::shared_ptr<Slot> front;
+      std::shared_ptr<Slot> front, job;
       {
         std::unique_lock<std::mutex> lk(mu_);
         if (slots_.empty()) return;
         if (!slots_.front()->result) {
           if (slots_.size() <= keep) return;
-          done_cv_.wait(lk, [&] { return slots_.front()->result.has_value(); });
+          if (!queue_.empty()) {
+            job = queue_.front();
+            queue_.pop_front();
+          } else {
+            done_cv_.wait(lk, [&] { return slots_.front()->result.has_value(); });
+          }
         }
-        front = slots_.front();
-        slots_.pop_front();
+        if (!job) {
+          front = slots_.front();
+          slots_.pop_front();
+        }
+      }
+      if (job) {
+        Run(job.get());
+        continue;
       }
       emit_(std::move(*front->result));
     }
+  }
+
+  void Run(Slot* slot) {
+    R r = slot->job();
+    slot->job = nullptr;
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      slot->result.emplace(std::move(r));
+    }
+    done_cv_.notify_all();
   }
 
   void Work() {
@@ -109,13 +133,7 @@ class OrderedJobs {
         slot = queue_.front();
         queue_.pop_front();
       }
-      R r = slot->job();
-      slot->job = nullptr;
-      {
-        std::lock_guard<std::mutex> lk(mu_);
-        slot->result.emplace(std::move(r));
-      }
-      done_cv_.notify_all();
+      Run(slot.get());
     }
   }
 

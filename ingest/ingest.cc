@@ -348,11 +348,14 @@ void Pipeline::ReadWarcPagesOnThreads(WarcReader* reader, const std::string& pat
       }
     }
   });
-  WarcRecord record;
-  while (reader->Next(&record, WantWarcBlock)) {
-    auto owned = std::make_shared<WarcRecord>(std::move(record));
-    record = WarcRecord();
-    jobs.Submit([owned, &path, &mu, &idle] {
+  // Records go to the page readers in batches: handing over each small page
+  // alone would cost more in waking threads than reading it.
+  constexpr size_t kBatchBytes = 256 << 10, kBatchRecords = 64;
+  auto batch = std::make_shared<std::vector<WarcRecord>>();
+  size_t batch_bytes = 0;
+  auto submit = [&] {
+    if (batch->empty()) return;
+    jobs.Submit([batch, &path, &mu, &idle] {
       PageReader* r;
       {
         std::lock_guard<std::mutex> lk(mu);
@@ -361,14 +364,24 @@ void Pipeline::ReadWarcPagesOnThreads(WarcReader* reader, const std::string& pat
       }
       std::vector<PageEvent> events;
       r->sink.events = &events;
-      r->pipeline->WarcRecordToDocument(owned.get(), path);
+      for (WarcRecord& record : *batch) r->pipeline->WarcRecordToDocument(&record, path);
       {
         std::lock_guard<std::mutex> lk(mu);
         idle.push_back(r);
       }
       return events;
     });
+    batch = std::make_shared<std::vector<WarcRecord>>();
+    batch_bytes = 0;
+  };
+  WarcRecord record;
+  while (reader->Next(&record, WantWarcBlock)) {
+    batch_bytes += record.block.size();
+    batch->push_back(std::move(record));
+    record = WarcRecord();
+    if (batch_bytes >= kBatchBytes || batch->size() >= kBatchRecords) submit();
   }
+  submit();
   jobs.Finish();
 }
 

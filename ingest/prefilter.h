@@ -60,16 +60,12 @@ class Prefilter {
     bool Scan(std::string_view bytes);
     const PrefilterImpl* impl_;
     std::string folded_;  // the page without what folds to nothing
-    std::vector<bool> matched_;  // per pattern
   };
   std::unique_ptr<Scanner> NewScanner() const;
 
   // Whether a page in `charset` (as declared by HTTP or a <meta>, lower
   // case) is one the patterns cover; a page in another is never skipped.
   static bool CoversCharset(std::string_view charset);
-
-  // The patterns (byte regexes, caseless).
-  const std::vector<std::string>& patterns() const;
 
  private:
   explicit Prefilter(std::unique_ptr<PrefilterImpl> impl);

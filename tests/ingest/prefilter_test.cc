@@ -75,10 +75,37 @@ TEST_F(PrefilterSpellings, EveryWordOfAPhraseWithoutArticle) {
     EXPECT_NE(std::find(w.begin(), w.end(), word), w.end()) << word;
   }
   auto scanner = (*p)->NewScanner();
-  // Every word of one phrase, anywhere on the page.
-  EXPECT_TRUE(scanner->MayBeAboutProgramme("<p>عاد السجناء</p><p>...السابقين</p>"));
+  // Later words with the article or without it, the first with a clitic.
+  EXPECT_TRUE(scanner->MayBeAboutProgramme("عاد السجناء سابقين"));
+  EXPECT_TRUE(scanner->MayBeAboutProgramme("عاد سجناء السابقين"));
+  EXPECT_TRUE(scanner->MayBeAboutProgramme("دعم للسجناء السابقين"));
   EXPECT_FALSE(scanner->MayBeAboutProgramme("<p>عاد السجناء إلى بيوتهم</p>"));
   EXPECT_FALSE(scanner->MayBeAboutProgramme("les anciens élèves"));
+}
+
+// The extractor reads a phrase only where its words stand side by side in
+// the main text; on the raw page markup, references, punctuation and
+// escaped line breaks may stand between them.
+TEST_F(PrefilterSpellings, WordsOfAPhraseSideBySide) {
+  auto p = Prefilter::FromPhrases({"السجناء السابقين", "anciens détenus"}, {"ال"});
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  auto scanner = (*p)->NewScanner();
+  auto may = [&](std::string_view page) { return scanner->MayBeAboutProgramme(page); };
+  EXPECT_TRUE(may("<p>لفائدة السجناء <b>السابقين</b></p>"));
+  EXPECT_TRUE(may("<p>عاد السجناء</p>\n<p>السابقين</p>"));
+  EXPECT_TRUE(may("لفائدة السجناء&nbsp;السابقين"));
+  EXPECT_TRUE(may("لفائدة السجناء،\u00a0السابقين"));
+  EXPECT_TRUE(may("{\"text\": \"لفائدة السجناء\\nالسابقين\"}"));
+  EXPECT_TRUE(may("des anciens\r\n   détenus"));
+  EXPECT_TRUE(may("des ANCIENS-DÉTENUS"));
+  EXPECT_TRUE(may("des anciens &mdash; détenus"));
+  // Both words on the page, apart: the extractor finds no phrase.
+  EXPECT_FALSE(may("<p>عاد السجناء إلى بيوتهم</p><p>وقال الوزراء السابقين</p>"));
+  EXPECT_FALSE(may("عاد السجناء 12 السابقين"));
+  EXPECT_FALSE(may("les anciens élèves, détenus hier"));
+  EXPECT_FALSE(may("les anciensdétenus"));
+  // A word inside a longer word ends no phrase there.
+  EXPECT_FALSE(may("السجناءات السابقين"));
 }
 
 TEST_F(PrefilterSpellings, CharsetsItDoesNotSpellAreNeverSkipped) {
