@@ -328,7 +328,7 @@ void BM_PrefilterScan(benchmark::State& state) {
   uint64_t bytes = 0, passed = 0;
   for (auto _ : state) {
     for (const auto& page : c.pages) {
-      passed += scanner->MayBeAboutProgramme(page);
+      passed += scanner->MayBeAboutProgramme(page, ingest::Prefilter::Scanner::Form::kHtml);
       bytes += page.size();
     }
   }

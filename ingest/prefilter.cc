@@ -517,8 +517,8 @@ int32_t JsonEscape(const uint8_t* p, const uint8_t* end) {
   return v;
 }
 
-// Eight bytes that are ASCII and neither '&' nor a backslash: nothing in
-// them to fold or decode.
+// Eight bytes that are ASCII and neither '&', '<' nor a backslash: nothing
+// in them to fold, decode or skip.
 inline bool PlainAscii8(const uint8_t* p) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   uint64_t w;
@@ -527,7 +527,51 @@ inline bool PlainAscii8(const uint8_t* p) {
     uint64_t x = w ^ (kOnes * c);
     return ((x - kOnes) & ~x & kHigh) != 0;
   };
-  return (w & kHigh) == 0 && !has('&') && !has('\\');
+  return (w & kHigh) == 0 && !has('&') && !has('<') && !has('\\');
+}
+
+// Whether `name` (lower case ASCII) starts `p`, in any case.
+bool NamePrefixIs(const uint8_t* p, const uint8_t* end, std::string_view name) {
+  if (static_cast<size_t>(end - p) < name.size()) return false;
+  for (size_t k = 0; k < name.size(); ++k) {
+    if ((p[k] | 0x20) != static_cast<uint8_t>(name[k])) return false;
+  }
+  return true;
+}
+
+// Whether an element name (ASCII, any case) starts at `p`.
+bool NameIs(const uint8_t* p, const uint8_t* end, std::string_view name) {
+  if (static_cast<size_t>(end - p) <= name.size() || !NamePrefixIs(p, end, name)) return false;
+  uint8_t after = p[name.size()];
+  return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\f';
+}
+
+// Where the markup starting with the '<' at `p` ends: past its '>', or, for
+// a script (other than JSON-LD, which the reader reads) or a style sheet,
+// at the "</" of its end tag, where libxml2 (in recovery mode) ends it too;
+// what is skipped never reaches the main text. Null when `p` starts no tag
+// (text such as "a < b").
+const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end) {
+  if (end - p < 2) return nullptr;
+  uint8_t c = p[1];
+  if (!std::isalpha(c) && c != '/' && c != '!' && c != '?') return nullptr;
+  const auto* gt = static_cast<const uint8_t*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
+  if (!gt) return nullptr;
+  // A meta element's content (og:title) is read by the reader: kept.
+  const uint8_t first = c | 0x20;
+  if (first == 'm' && NameIs(p + 1, end, "meta")) return nullptr;
+  std::string_view element;
+  if (first == 's') element = NameIs(p + 1, end, "script") ? "script" : NameIs(p + 1, end, "style") ? "style" : "";
+  if (element.empty()) return gt + 1;
+  std::string_view tag(reinterpret_cast<const char*>(p), static_cast<size_t>(gt - p));
+  if (tag.find("ld+json") != std::string_view::npos) return gt + 1;
+  for (const uint8_t* q = gt + 1; q < end;) {
+    q = static_cast<const uint8_t*>(std::memchr(q, '<', static_cast<size_t>(end - q)));
+    if (!q) break;
+    if (end - q > 2 && q[1] == '/' && NamePrefixIs(q + 2, end, element)) return q;
+    ++q;
+  }
+  return end;  // never closed: the rest of the page is its content
 }
 
 void AppendUtf8(int32_t c, std::string* out) {
@@ -548,8 +592,9 @@ inline bool IsIgnorable(const FoldTable& t, int32_t c) {
 // escapes of characters decoded to UTF-8:
 // `single_byte` null for UTF-8 (ill-formed bytes copied as they are; returns
 // false when there were some), else the ignorable bytes of a single-byte
-// charset.
-bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::string* out) {
+// charset. With `markup`, each tag stands as one space (JSON-LD and meta
+// elements apart), and scripts and style sheets are left out.
+bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, bool markup, std::string* out) {
   const FoldTable& t = Folds();
   out->clear();
   out->reserve(in.size());
@@ -563,6 +608,18 @@ bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, std::st
   };
   while (i < size) {
     uint8_t b = data[i];
+    if (b == '<') {
+      const uint8_t* past = markup ? SkipMarkup(data + i, data + size) : nullptr;
+      if (!past) {
+        ++i;
+        continue;
+      }
+      flush(i);
+      out->push_back(' ');
+      i = static_cast<size_t>(past - data);
+      run = i;
+      continue;
+    }
     if (b < 0x80 && b != '&' && b != '\\') {
       // Markup and Latin text: eight plain ASCII bytes at a time.
       ++i;
@@ -642,17 +699,18 @@ bool Prefilter::Scanner::Scan(std::string_view bytes) {
   return RE2::PartialMatch(re2::StringPiece(bytes.data(), bytes.size()), *impl_->any);
 }
 
-bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes) {
+bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes, Form form) {
+  const bool markup = form == Form::kHtml;
   if (bytes.empty()) return false;
   // UTF-16 and UTF-32 text (any NUL byte) is not what the patterns spell.
   if (std::memchr(bytes.data(), 0, bytes.size())) return true;
   // The reader takes well-formed UTF-8 for UTF-8; anything else may be in
   // any of the single-byte charsets (or UTF-8 repaired).
-  bool utf8 = Fold(bytes, nullptr, &folded_);
+  bool utf8 = Fold(bytes, nullptr, markup, &folded_);
   if (Scan(folded_)) return true;
   if (utf8) return false;
   for (const auto& ignorable : Folds().ignorable_bytes) {
-    Fold(bytes, &ignorable, &folded_);
+    Fold(bytes, &ignorable, markup, &folded_);
     if (Scan(folded_)) return true;
   }
   return false;

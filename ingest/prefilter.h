@@ -51,8 +51,12 @@ class Prefilter {
     ~Scanner();
     Scanner(const Scanner&) = delete;
     Scanner& operator=(const Scanner&) = delete;
-    // False only when no spelling of any cue word is in `bytes`.
-    bool MayBeAboutProgramme(std::string_view bytes);
+    // What the bytes are: text (a JSON Lines line, a document's text), or
+    // an HTML page, whose tags, scripts and style sheets never become the
+    // text the extractor reads (meta elements and JSON-LD apart).
+    enum class Form { kText, kHtml };
+    // False only when no spelling of any cue phrase is in `bytes`.
+    bool MayBeAboutProgramme(std::string_view bytes, Form form = Form::kText);
 
    private:
     friend class Prefilter;

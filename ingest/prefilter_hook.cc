@@ -8,7 +8,9 @@ bool Pipeline::Prefiltered(std::string_view bytes, const std::string& source, st
                            bool html) {
   if (!scanner_ || !Prefilter::CoversCharset(declared_charset)) return false;
   if (html && !Prefilter::CoversCharset(FindMetaCharset(bytes))) return false;
-  if (scanner_->MayBeAboutProgramme(bytes)) return false;
+  if (scanner_->MayBeAboutProgramme(bytes, html ? Prefilter::Scanner::Form::kHtml : Prefilter::Scanner::Form::kText)) {
+    return false;
+  }
   sink_->OnPrefiltered(source);
   return true;
 }
