@@ -108,6 +108,26 @@ TEST_F(PrefilterSpellings, WordsOfAPhraseSideBySide) {
   EXPECT_FALSE(may("السجناءات السابقين"));
 }
 
+// On an HTML page, what the reader never turns into text (tags, scripts,
+// style sheets) is not read; meta elements and JSON-LD, which give the
+// headline and date, are.
+TEST_F(PrefilterSpellings, HtmlPagesReadAsTheReaderReadsThem) {
+  using Form = Prefilter::Scanner::Form;
+  auto html = [&](std::string_view page) { return scanner_->MayBeAboutProgramme(page, Form::kHtml); };
+  const std::string script = "<script>var t='لفائدة السجناء السابقين';</script><p>خبر</p>";
+  EXPECT_FALSE(html(script));
+  EXPECT_TRUE(scanner_->MayBeAboutProgramme(script, Form::kText));  // a text is read whole
+  EXPECT_FALSE(html("<style>/* لفائدة السجناء السابقين */</style><p>خبر</p>"));
+  EXPECT_FALSE(html("<p>خبر</p><script>لفائدة السجناء السابقين"));  // never closed
+  EXPECT_FALSE(html("<img alt=\"لفائدة السجناء السابقين\"><p>خبر</p>"));
+  EXPECT_TRUE(html("<script type=\"application/ld+json\">{\"headline\":\"دعم السجناء السابقين\"}</script>"));
+  EXPECT_TRUE(html("<meta property=\"og:title\" content=\"دعم السجناء السابقين\">"));
+  EXPECT_TRUE(html("<SCRIPT>var a = '</p>';</SCRIPT><p>لفائدة السجناء السابقين</p>"));
+  EXPECT_TRUE(html("<p>لفائدة السجناء<br>السابقين</p>"));
+  EXPECT_TRUE(html("<p>5 < 6 لفائدة السجناء السابقين</p>"));  // text, not a tag
+  EXPECT_TRUE(html("<p>des anciens <em>d&eacute;tenus</em></p>"));
+}
+
 TEST_F(PrefilterSpellings, CharsetsItDoesNotSpellAreNeverSkipped) {
   EXPECT_TRUE(Prefilter::CoversCharset(""));
   EXPECT_TRUE(Prefilter::CoversCharset("UTF-8"));
