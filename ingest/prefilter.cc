@@ -546,20 +546,62 @@ bool NameIs(const uint8_t* p, const uint8_t* end, std::string_view name) {
   return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\f';
 }
 
-// Where the markup starting with the '<' at `p` ends: past its '>', or, for
-// a script (other than JSON-LD, which the reader reads) or a style sheet,
-// at the "</" of its end tag, where libxml2 (in recovery mode) ends it too;
-// what is skipped never reaches the main text. Null when `p` starts no tag
-// (text such as "a < b").
+inline bool IsAsciiAlpha(uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// The '>' ending the tag that starts at `p`, as libxml2 reads it: a quoted
+// attribute value (after '=') may hold '>'. Null when there is none, or a
+// quoted value is never closed (the reader's own guess is then unknown, so
+// the bytes are read as text).
+const uint8_t* TagEnd(const uint8_t* p, const uint8_t* end) {
+  for (const uint8_t* q = p + 1; q < end; ++q) {
+    if (*q == '>') return q;
+    if (*q != '=') continue;
+    const uint8_t* v = q + 1;
+    while (v < end && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == '\f')) ++v;
+    if (v == end) return nullptr;
+    if (*v != '"' && *v != '\'') continue;
+    const auto* close = static_cast<const uint8_t*>(std::memchr(v + 1, *v, static_cast<size_t>(end - v - 1)));
+    if (!close) return nullptr;
+    q = close;
+  }
+  return nullptr;
+}
+
+// Where the markup starting with the '<' at `p` ends: past a start or end
+// tag, a comment or a doctype; for a script (other than JSON-LD, which the
+// reader reads) or a style sheet, at the "</" of its end tag, where libxml2
+// in recovery mode ends it too. What is skipped never reaches the main
+// text. Null when `p` starts none of these (text such as "a < b" or "</3"),
+// or where the reader's reading is in doubt: those bytes are read as text,
+// which can only let more pages through.
 const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end) {
-  if (end - p < 2) return nullptr;
-  uint8_t c = p[1];
-  if (!std::isalpha(c) && c != '/' && c != '!' && c != '?') return nullptr;
-  const auto* gt = static_cast<const uint8_t*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
-  if (!gt) return nullptr;
+  if (end - p < 3) return nullptr;
+  const uint8_t c = p[1];
+  if (c == '!') {
+    if (end - p >= 4 && p[2] == '-' && p[3] == '-') {
+      for (const uint8_t* q = p + 4; q + 2 < end; ++q) {
+        q = static_cast<const uint8_t*>(std::memchr(q, '-', static_cast<size_t>(end - q)));
+        if (!q || q + 2 >= end) return nullptr;
+        if (q[1] == '-' && q[2] == '>') return q + 3;
+        if (q[1] == '-' && q[2] == '!' && q + 3 < end && q[3] == '>') return q + 4;  // as browsers end it
+      }
+      return nullptr;
+    }
+    if (!NamePrefixIs(p + 2, end, "doctype")) return nullptr;
+    const auto* gt = static_cast<const uint8_t*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
+    return gt ? gt + 1 : nullptr;
+  }
+  if (c == '/') {
+    if (!IsAsciiAlpha(p[2])) return nullptr;
+    const auto* gt = static_cast<const uint8_t*>(std::memchr(p, '>', static_cast<size_t>(end - p)));
+    return gt ? gt + 1 : nullptr;
+  }
+  if (!IsAsciiAlpha(c)) return nullptr;
   // A meta element's content (og:title) is read by the reader: kept.
   const uint8_t first = c | 0x20;
   if (first == 'm' && NameIs(p + 1, end, "meta")) return nullptr;
+  const uint8_t* gt = TagEnd(p, end);
+  if (!gt) return nullptr;
   std::string_view element;
   if (first == 's') element = NameIs(p + 1, end, "script") ? "script" : NameIs(p + 1, end, "style") ? "style" : "";
   if (element.empty()) return gt + 1;

@@ -5,6 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "ingest/byte_source.h"
+#include "ingest/charset.h"
+#include "ingest/html_text.h"
+#include "ingest/http.h"
+#include "ingest/page_cues.h"
+#include "ingest/warc_reader.h"
 #include "tests/ingest/page_fixtures.h"
 
 namespace rasd::ingest {
@@ -126,6 +134,11 @@ TEST_F(PrefilterSpellings, HtmlPagesReadAsTheReaderReadsThem) {
   EXPECT_TRUE(html("<p>لفائدة السجناء<br>السابقين</p>"));
   EXPECT_TRUE(html("<p>5 < 6 لفائدة السجناء السابقين</p>"));  // text, not a tag
   EXPECT_TRUE(html("<p>des anciens <em>d&eacute;tenus</em></p>"));
+  EXPECT_FALSE(html("<!-- <p>لفائدة السجناء > السابقين</p> --><p>خبر</p>"));
+  // A '>' inside a quoted attribute value does not end the tag: the script
+  // named in it is no script.
+  EXPECT_TRUE(html("<div data-x=\"a>b<script>\">لفائدة السجناء السابقين</div><script>x()</script>"));
+  EXPECT_TRUE(html("<p>je t'aime </3 des anciens détenus ></p>"));  // "</3" is text
 }
 
 TEST_F(PrefilterSpellings, CharsetsItDoesNotSpellAreNeverSkipped) {
@@ -134,6 +147,67 @@ TEST_F(PrefilterSpellings, CharsetsItDoesNotSpellAreNeverSkipped) {
   EXPECT_TRUE(Prefilter::CoversCharset("windows-1256"));
   EXPECT_FALSE(Prefilter::CoversCharset("x-mac-arabic"));
   EXPECT_FALSE(Prefilter::CoversCharset("utf-16le"));
+}
+
+// The HTML pages of the real crawls in ../shared/data/warc (Common Crawl,
+// ClueWeb09), in UTF-8.
+std::vector<std::string> RealCrawlPages() {
+  std::vector<std::string> pages;
+  const std::string dir = testing::SharedDir() + "/data/warc";
+  CharsetDecoder decoder;
+  for (const char* name : {"resiliparse-warcfile.warc.gz", "resiliparse-clueweb-quirk.warc.gz", "jwarc-cc.warc.gz"}) {
+    auto file = FileSource::Open(dir + "/" + name);
+    if (!file.ok()) continue;
+    GzipSource gzip(file->get(), uint64_t{1} << 30);
+    BufferedReader in(&gzip);
+    WarcReader reader(&in, WarcOptions{});
+    WarcRecord record;
+    while (reader.Next(&record, [](const std::string& type) { return type == "response"; })) {
+      HttpResponse http;
+      if (!record.has_block || !ParseHttpResponse(record.block, &http).ok() || http.content_type != "text/html") continue;
+      std::string body, scratch, utf8;
+      if (!DecodeHttpBody(std::string_view(record.block).substr(http.body_offset), http, uint64_t{1} << 26, &body,
+                          &scratch).ok()) {
+        continue;
+      }
+      if (decoder.ToUtf8(body, http.charset, true, &utf8).ok()) pages.push_back(utf8);
+    }
+  }
+  return pages;
+}
+
+// A cue phrase put in front of tags all through real crawled pages (in
+// paragraphs, menus, scripts, comments, attributes' neighbours): wherever
+// the reader takes it into the page's text or title, the prefilter reading
+// the raw page lets the page through.
+TEST_F(PrefilterSpellings, CueAnywhereTheReaderReadsItOnRealPages) {
+  const std::vector<std::string> pages = RealCrawlPages();
+  if (pages.size() < 20) GTEST_SKIP() << "needs the real WARC files of " << testing::SharedDir() << "/data/warc";
+  auto cues = PageCues::Load(testing::DataDir());
+  ASSERT_TRUE(cues.ok()) << cues.status().message();
+  HtmlTextExtractor reader(cues->get());
+  using Form = Prefilter::Scanner::Form;
+  const std::string cue = " لفائدة السجناء السابقين ";
+  size_t tried = 0, read = 0;
+  for (const std::string& page : pages) {
+    std::vector<size_t> tags;
+    for (size_t i = page.find('<'); i != std::string::npos; i = page.find('<', i + 1)) tags.push_back(i);
+    const size_t step = std::max<size_t>(1, tags.size() / 25);
+    for (size_t k = 0; k < tags.size(); k += step) {
+      std::string with_cue = page.substr(0, tags[k]) + cue + page.substr(tags[k]);
+      HtmlArticle article;
+      if (!reader.Extract(with_cue, &article).ok()) continue;
+      ++tried;
+      const std::string text = article.MainText();
+      if (!scanner_->MayBeAboutProgramme(text) && !scanner_->MayBeAboutProgramme(article.title)) continue;
+      ++read;
+      EXPECT_TRUE(scanner_->MayBeAboutProgramme(with_cue, Form::kHtml))
+          << "the reader reads the cue put before byte " << tags[k] << " of this page:\n"
+          << with_cue.substr(tags[k] > 300 ? tags[k] - 300 : 0, 700);
+    }
+  }
+  std::printf("real crawled pages: %zu, cue put in %zu places, read by the reader in %zu\n", pages.size(), tried, read);
+  EXPECT_GT(read, 50u);
 }
 
 }  // namespace
