@@ -1,5 +1,6 @@
 // The HTML main-text reader on any bytes: decoded as a page is (declared or
-// detected charset), then parsed; the article's text is valid UTF-8.
+// detected charset), then parsed; the article's text is valid UTF-8. The
+// prefilter reads the same bytes first, as a page and as a text.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "ingest/charset.h"
 #include "ingest/html_text.h"
 #include "ingest/page_cues.h"
+#include "ingest/prefilter.h"
 
 using namespace rasd;
 
@@ -18,9 +20,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!loaded.ok()) std::abort();
     return std::move(*loaded);
   }();
+  static std::unique_ptr<ingest::Prefilter> prefilter = [] {
+    auto loaded = ingest::Prefilter::Load(fuzz::DataDir());
+    if (!loaded.ok()) std::abort();
+    return std::move(*loaded);
+  }();
+  static std::unique_ptr<ingest::Prefilter::Scanner> scanner = prefilter->NewScanner();
   static ingest::CharsetDecoder decoder;
   static ingest::HtmlTextExtractor extractor(cues.get());
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  scanner->MayBeAboutProgramme(bytes, ingest::Prefilter::Scanner::Form::kHtml);
+  scanner->MayBeAboutProgramme(bytes, ingest::Prefilter::Scanner::Form::kText);
   std::string utf8;
   if (!decoder.ToUtf8(bytes, ingest::FindMetaCharset(bytes), true, &utf8).ok()) return 0;
   ingest::HtmlArticle article;

@@ -4,20 +4,16 @@
 #include <libxml/HTMLparser.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
-#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <chrono>
 #include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <set>
 
 #include "common/tsv.h"
@@ -51,40 +47,37 @@ std::string Utf8(char32_t c) {
 
 // How every code point folds under the key normalisation, computed once.
 struct FoldTable {
-  std::map<char32_t, std::vector<char32_t>> single;        // letter -> code points folding to it
-  std::vector<std::pair<char32_t, std::u32string>> multi;  // code points folding to several letters
-  std::vector<char32_t> ignorable;                        // folding to nothing
-  std::map<char32_t, std::vector<std::string>> bytes;     // code point -> its byte in each single-byte charset
-  // Per single-byte charset (those with the same set merged), the bytes that
-  // stand for an ignorable character.
-  std::vector<std::array<bool, 256>> ignorable_bytes;
-  // `ignorable` below U+10000 as a table: looked up for every character of
-  // every page.
-  std::vector<uint8_t> ignorable_bmp = std::vector<uint8_t>(0x10000, 0);
+  // Below U+10000, what each code point folds to: a letter (itself where
+  // the key form keeps it), kNothing or kSeveral.
+  static constexpr char32_t kNothing = 0xFFFFFFFF, kSeveral = 0xFFFFFFFE;
+  std::vector<char32_t> bmp = std::vector<char32_t>(0x10000);
+  // Code points folding to several letters (ligatures such as lam-alef,
+  // squared abbreviations), and those above U+FFFF that fold at all
+  // (mathematical and Arabic mathematical letters), to what they fold to.
+  std::map<char32_t, std::u32string> other;
+  // Per single-byte charset (those alike merged), each byte's code point
+  // (-1: none).
+  std::vector<std::array<int32_t, 256>> charsets;
 };
 
 const FoldTable& Folds() {
   static const FoldTable table = [] {
     FoldTable t;
+    for (char32_t c = 0; c < 0x10000; ++c) t.bmp[c] = c;
     auto visit = [&](char32_t c) {
       if (c >= 0xD800 && c <= 0xDFFF) return;
       int8_t type = u_charType(static_cast<UChar32>(c));
       if (type == U_UNASSIGNED || type == U_CONTROL_CHAR || type == U_SURROGATE || type == U_PRIVATE_USE_CHAR) return;
       std::string in = Utf8(c);
       std::string key = NormalizeKey(in);
-      if (key == in) {
-        t.single[c].push_back(c);
-        return;
-      }
+      if (key == in) return;
       std::u32string folded = ToCodePoints(key);
-      if (folded.empty()) {
-        // Spaces end words: a cue word never spans one.
-        if (!u_isUWhiteSpace(static_cast<UChar32>(c))) t.ignorable.push_back(c);
-      } else if (folded.size() == 1) {
-        t.single[folded[0]].push_back(c);
-      } else {
-        t.multi.emplace_back(c, folded);
+      // Spaces end words as they are: a cue word never spans one.
+      if (folded.empty() && u_isUWhiteSpace(static_cast<UChar32>(c))) return;
+      if (c < 0x10000) {
+        t.bmp[c] = folded.empty() ? FoldTable::kNothing : folded.size() == 1 ? folded[0] : FoldTable::kSeveral;
       }
+      if (c >= 0x10000 || folded.size() > 1) t.other[c] = folded;
     };
     // The blocks whose characters NFKC and the key form fold to Latin or
     // Arabic letters, or remove: Latin and its modifiers, superscripts,
@@ -99,219 +92,35 @@ const FoldTable& Folds() {
     for (const auto& [from, to] : blocks) {
       for (char32_t c = from; c < to; ++c) visit(c);
     }
-    std::sort(t.ignorable.begin(), t.ignorable.end());
-    for (char32_t x : t.ignorable) {
-      if (x < 0x10000) t.ignorable_bmp[x] = 1;
-    }
     for (const char* name : kByteCharsets) {
       UErrorCode ec = U_ZERO_ERROR;
       UConverter* conv = ucnv_open(name, &ec);
       if (U_FAILURE(ec)) continue;
-      std::array<bool, 256> ign{};
-      for (int b = 0x80; b < 0x100; ++b) {
+      std::array<int32_t, 256> cps;
+      for (int b = 0; b < 0x100; ++b) {
         char in = static_cast<char>(b);
         UChar out[4];
         ec = U_ZERO_ERROR;
         int32_t n = ucnv_toUChars(conv, out, 4, &in, 1, &ec);
-        if (U_FAILURE(ec) || n != 1 || out[0] == 0xFFFD || out[0] == 0x1A) continue;
-        if (std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(out[0]))) {
-          ign[b] = true;
-        }
-        auto& v = t.bytes[out[0]];
-        std::string byte(1, in);
-        if (std::find(v.begin(), v.end(), byte) == v.end()) v.push_back(byte);
+        cps[static_cast<size_t>(b)] = U_FAILURE(ec) || n != 1 || out[0] == 0xFFFD || out[0] == 0x1A ? -1 : out[0];
       }
       ucnv_close(conv);
-      if (std::find(t.ignorable_bytes.begin(), t.ignorable_bytes.end(), ign) == t.ignorable_bytes.end()) {
-        t.ignorable_bytes.push_back(ign);
-      }
+      if (std::find(t.charsets.begin(), t.charsets.end(), cps) == t.charsets.end()) t.charsets.push_back(cps);
     }
     return t;
   }();
   return table;
 }
 
-// A set of byte strings as a compact regex: a trie, with sets of last bytes
-// as character classes.
-std::string Hex(unsigned char b) {
-  static const char* d = "0123456789abcdef";
-  return std::string("\\x") + d[b >> 4] + d[b & 15];
-}
-
-std::string TrieRegex(const std::set<std::string>& strings) {
-  std::map<unsigned char, std::set<std::string>> by_first;
-  bool empty = false;
-  for (const std::string& s : strings) {
-    if (s.empty()) {
-      empty = true;
-      continue;
-    }
-    by_first[static_cast<unsigned char>(s[0])].insert(s.substr(1));
-  }
-  std::vector<unsigned char> ends;  // bytes that end a string alone
-  std::vector<std::string> alts;
-  for (const auto& [b, rest] : by_first) {
-    if (rest.size() == 1 && rest.begin()->empty()) {
-      ends.push_back(b);
-      continue;
-    }
-    alts.push_back(Hex(b) + TrieRegex(rest));
-  }
-  if (!ends.empty()) {
-    std::string cls;
-    for (size_t i = 0; i < ends.size();) {
-      size_t j = i;
-      while (j + 1 < ends.size() && ends[j + 1] == ends[j] + 1) ++j;
-      cls += Hex(ends[i]);
-      if (j > i) cls += (j > i + 1 ? "-" : "") + Hex(ends[j]);
-      i = j + 1;
-    }
-    alts.push_back(ends.size() == 1 ? cls : "[" + cls + "]");
-  }
-  std::string out;
-  for (size_t i = 0; i < alts.size(); ++i) out += (i ? "|" : "") + alts[i];
-  if (alts.size() > 1 || empty) out = "(?:" + out + ")";
-  if (empty) out += "?";
-  return out;
-}
-
-// Whether `c` is a mark (or other character) the key form removes.
-bool Ignorable(char32_t c) {
-  const auto& ign = Folds().ignorable;
-  return std::binary_search(ign.begin(), ign.end(), c);
-}
-
-// Every spelling of one letter: the code points folding to it (below U+0800:
-// Latin, its accents and modifiers, Arabic) in UTF-8, each single-byte
-// charset's byte, HTML references. A decomposed letter (e + U+0301) is the
-// base letter and an ignorable mark. Rarer forms above U+0800 are in
-// RareFormsRegex.
-std::string SpellingsRegex(const std::vector<char32_t>& cps) {
-  const FoldTable& t = Folds();
-  static const icu::Normalizer2* nfd = [] {
-    UErrorCode ec = U_ZERO_ERROR;
-    return icu::Normalizer2::getNFDInstance(ec);
-  }();
-  std::set<std::string> bytes;
-  for (char32_t c : cps) {
-    if (c >= 0x800) continue;
-    bytes.insert(Utf8(c));
-    UErrorCode ec = U_ZERO_ERROR;
-    icu::UnicodeString d = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(c)), ec);
-    if (U_SUCCESS(ec) && d.countChar32() > 1) {
-      bool marks_only = true;
-      for (int32_t k = d.moveIndex32(0, 1); k < d.length(); k = d.moveIndex32(k, 1)) {
-        marks_only = marks_only && Ignorable(static_cast<char32_t>(d.char32At(k)));
-      }
-      if (!marks_only) {
-        std::string s;
-        d.toUTF8String(s);
-        bytes.insert(s);
-      }
-    }
-    auto it = t.bytes.find(c);
-    if (it != t.bytes.end()) bytes.insert(it->second.begin(), it->second.end());
-  }
-  return TrieRegex(bytes);
-}
-
-// The regex of a word: each letter in every spelling. What folds to nothing
-// (diacritics, tatweel, zero-width marks) and HTML references are taken out
-// of the page before the scan (Scanner::MayBeAboutProgramme): patterns with
-// them between every two letters would make the patterns many times larger.
-std::string WordRegex(const std::u32string& w) {
-  const FoldTable& t = Folds();
-  std::string out;
-  for (size_t i = 0; i < w.size(); ++i) {
-    auto single = t.single.find(w[i]);
-    std::vector<char32_t> cps = single == t.single.end() ? std::vector<char32_t>{w[i]} : single->second;
-    out += SpellingsRegex(cps);
-  }
-  return out;
-}
-
-// WordRegex, each word spelled once: phrases share words.
-class WordRegexes {
- public:
-  const std::string& Of(const std::u32string& w) {
-    auto it = spelled_.find(w);
-    if (it == spelled_.end()) it = spelled_.emplace(w, WordRegex(w)).first;
-    return it->second;
-  }
-
- private:
-  std::map<std::u32string, std::string> spelled_;
-};
-
-// Phrases as a trie of words, so that the words phrases share are spelled
-// once in the regex (RE2 compiles it in a third of the time).
-class PhraseTrie {
- public:
-  void Add(const std::vector<std::u32string>& words) {
-    Node* n = &root_;
-    for (const auto& w : words) {
-      if (n->end) return;  // a shorter phrase already matches wherever this one does
-      n = &n->next[w];
-    }
-    n->end = true;
-    n->next.clear();
-  }
-  // Each word by `spelled`, `between` before each word after the first.
-  std::string Regex(WordRegexes* spelled, const std::string& between) const { return Of(root_, spelled, between); }
-
- private:
-  struct Node {
-    bool end = false;
-    std::map<std::u32string, Node> next;
-  };
-  static std::string Of(const Node& n, WordRegexes* spelled, const std::string& between) {
-    std::string alts;
-    for (const auto& [w, child] : n.next) {
-      alts += (alts.empty() ? "" : "|") + spelled->Of(w);
-      if (!child.end) alts += between + Of(child, spelled, between);
-    }
-    return n.next.size() > 1 ? "(?:" + alts + ")" : alts;
-  }
-  Node root_;
-};
-
-// Characters that fold to several letters (ligatures such as lam-alef,
-// squared abbreviations) and could make up part of a cue word, or run over
-// either end of one, and the rare forms of the words' letters (above
-// U+0800): a page holding one is never skipped. They are rare in news pages;
-// spelling them into every word would make patterns too large to compile.
-std::string RareFormsRegex(const std::vector<std::u32string>& words) {
-  const FoldTable& t = Folds();
-  std::vector<char32_t> hits;
-  for (const auto& [c, f] : t.multi) {
-    bool hit = false;
-    for (const auto& w : words) {
-      if (w.find(f) != std::u32string::npos) hit = true;
-      for (size_t k = 1; k < f.size() && k <= w.size() && !hit; ++k) {
-        if (f.compare(f.size() - k, k, w, 0, k) == 0 || f.compare(0, k, w, w.size() - k, k) == 0) hit = true;
-      }
-      if (hit) break;
-    }
-    if (hit) hits.push_back(c);
-  }
-  // Letters of the words written in forms above U+0800: presentation forms,
-  // full-width, mathematical, enclosed letters.
-  std::set<char32_t> letters;
-  for (const auto& w : words) letters.insert(w.begin(), w.end());
-  for (char32_t l : letters) {
-    auto it = t.single.find(l);
-    if (it == t.single.end()) continue;
-    for (char32_t c : it->second) {
-      if (c >= 0x800) hits.push_back(c);
-    }
-  }
-  if (hits.empty()) return "";
-  // UTF-8 only: a single byte of a legacy charset would also be a byte of
-  // every UTF-8 page.
-  std::set<std::string> bytes;
-  for (char32_t c : hits) bytes.insert(Utf8(c));
-  return TrieRegex(bytes);
-}
+// The prefilter reads a page as a string of one byte per key letter: the
+// letters of the cue words each have a byte of their own, from kFirstLetter
+// on; any other letter or digit is kOther, which ends a word, and anything
+// else (spaces, punctuation, markup) kSeparator, runs of them read as one.
+// What folds to nothing (diacritics, tatweel, zero-width marks) is left
+// out. Every spelling the key normalisation folds together, in every
+// encoding the reader decodes, comes out as the same bytes, so the
+// patterns are the cue words as they are.
+constexpr uint8_t kNothing = 0, kSeveral = 1, kSeparator = ' ', kOther = '#', kFirstLetter = 0x80;
 
 // Words of a key-form phrase: runs of letters and digits.
 std::vector<std::u32string> KeyWords(std::string_view phrase) {
@@ -329,29 +138,98 @@ std::vector<std::u32string> KeyWords(std::string_view phrase) {
   return words;
 }
 
-// What may stand between two words of a phrase on a page whose main text
-// holds them side by side, where the extractor reads them as one phrase:
-// spaces, punctuation and dashes (ASCII, Latin-1, Arabic, general
-// punctuation, ornate parentheses) in UTF-8 or as a byte of a single-byte
-// charset, markup (an inline element, or the end of one paragraph and the
-// start of the next) and JSON's escaped line breaks. Looser than the
-// extractor, which takes only dashes: the prefilter may keep a page that
-// extraction then refuses, never the reverse.
-const std::string kSeparator =
-    "(?:[\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\xbf]|\\xc2[\\x80-\\xbf]|\\xd8[\\x80-\\xa0]|\\xd9[\\xaa-\\xad]|"
-    "\\xdb\\x94|\\xe2[\\x80\\x81][\\x80-\\xbf]|\\xe3\\x80[\\x80-\\x82]|\\xef\\xbb\\xbf|\\xef\\xb4[\\xbe\\xbf]|"
-    "<[^>]*>|\\\\[a-z])+";
-
 }  // namespace
 
 class PrefilterImpl {
  public:
   std::vector<std::string> words;  // every word of every phrase, key form
-  // Every phrase, and the rare forms, as one regex. A page passes on its first match, and
-  // where RE2's DFA runs out of memory RE2 goes on with an NFA by itself, so
-  // the verdict never depends on what the DFA's cache held before.
+  // Below U+10000, each code point's byte (kNothing, kSeparator, kOther,
+  // a letter's) or kSeveral, whose bytes are in `several` as those of code
+  // points above U+FFFF that fold to letters.
+  std::vector<uint8_t> bmp = std::vector<uint8_t>(0x10000);
+  std::map<char32_t, std::string> several;
+  // Every phrase as one regex over those bytes. A page passes on its first
+  // match, and where RE2's DFA runs out of memory RE2 goes on with an NFA by
+  // itself, so the verdict never depends on what the DFA's cache held.
   std::unique_ptr<RE2> any;
+
+  // The bytes of the code point `c`, appended at `w`, which has room for
+  // kMaxBytesPerCodePoint; returns the end.
+  static constexpr size_t kMaxBytesPerCodePoint = 32;
+  uint8_t* Put(int32_t c, uint8_t* w) const {
+    uint8_t k = c >= 0 && c < 0x10000 ? bmp[static_cast<size_t>(c)] : kSeveral;
+    if (k == kSeveral) return PutSeveral(c, w);
+    *w = k;
+    return w + (k != kNothing && !(k == kSeparator && w[-1] == kSeparator));
+  }
+  uint8_t* PutSeveral(int32_t c, uint8_t* w) const {
+    auto it = several.find(static_cast<char32_t>(c));
+    if (it == several.end()) {
+      // Above U+FFFF and not folded: a letter or digit of another script,
+      // or a symbol (emoji) between words.
+      *w = u_isalnum(c) ? kOther : kSeparator;
+      return w + !(*w == kSeparator && w[-1] == kSeparator);
+    }
+    for (char b : it->second) {
+      *w = static_cast<uint8_t>(b);
+      w += !(*w == kSeparator && w[-1] == kSeparator);
+    }
+    return w;
+  }
 };
+
+namespace {
+
+// The bytes of a key-form word.
+std::string KeyBytes(const std::u32string& word, const std::map<char32_t, uint8_t>& letters) {
+  std::string out;
+  for (char32_t c : word) {
+    auto it = letters.find(c);
+    out.push_back(static_cast<char>(it != letters.end() ? it->second : u_isalnum(static_cast<UChar32>(c)) ? kOther : kSeparator));
+  }
+  return out;
+}
+
+std::string Hex(const std::string& bytes) {
+  static const char* d = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) out += std::string("\\x") + d[b >> 4] + d[b & 15];
+  return out;
+}
+
+// Phrases as a trie of words, so that the words phrases share are written
+// once in the regex.
+class PhraseTrie {
+ public:
+  void Add(const std::vector<std::string>& words) {
+    Node* n = &root_;
+    for (const auto& w : words) {
+      if (n->end) return;  // a shorter phrase already matches wherever this one does
+      n = &n->next[w];
+    }
+    n->end = true;
+    n->next.clear();
+  }
+  // Each word as its bytes, `between` before each word after the first.
+  std::string Regex(const std::string& between) const { return Of(root_, between); }
+
+ private:
+  struct Node {
+    bool end = false;
+    std::map<std::string, Node> next;
+  };
+  static std::string Of(const Node& n, const std::string& between) {
+    std::string alts;
+    for (const auto& [w, child] : n.next) {
+      alts += (alts.empty() ? "" : "|") + Hex(w);
+      if (!child.end) alts += between + Of(child, between);
+    }
+    return n.next.size() > 1 ? "(?:" + alts + ")" : alts;
+  }
+  Node root_;
+};
+
+}  // namespace
 
 Prefilter::Prefilter(std::unique_ptr<PrefilterImpl> impl) : impl_(std::move(impl)) {}
 Prefilter::~Prefilter() = default;
@@ -370,7 +248,6 @@ Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std:
   // Each phrase as its words in order, the article or a clitic the
   // extractor takes off or puts back taken off each, so only what follows
   // it is sure to be on the page.
-  auto impl = std::make_unique<PrefilterImpl>();
   std::set<std::vector<std::u32string>> chosen;
   for (const std::string& phrase : phrases) {
     std::vector<std::u32string> words;
@@ -386,30 +263,59 @@ Result<std::unique_ptr<Prefilter>> Prefilter::FromPhrases(const std::vector<std:
     if (!words.empty()) chosen.insert(words);
   }
   if (chosen.empty()) return Status::InvalidArgument("prefilter: no cue phrase to search for");
-  // Later words of a phrase may carry the article or drop it.
-  WordRegexes spelled;
-  std::string article;
-  for (const auto& p : strip) article += (article.empty() ? "" : "|") + spelled.Of(p);
-  if (!article.empty()) article = "(?:" + article + ")?";
+  // A byte for each letter of the words and of the articles.
+  std::map<char32_t, uint8_t> letters;
+  auto number = [&](const std::u32string& w) {
+    for (char32_t c : w) {
+      if (!letters.count(c) && u_isalnum(static_cast<UChar32>(c))) letters.emplace(c, 0);
+    }
+  };
+  for (const auto& words : chosen) std::for_each(words.begin(), words.end(), number);
+  std::for_each(strip.begin(), strip.end(), number);
+  if (letters.size() > 0x100 - kFirstLetter) return Status::InvalidArgument("prefilter: more than 128 letters in the cue words");
+  uint8_t next = kFirstLetter;
+  for (auto& [c, b] : letters) b = next++;
+
+  auto impl = std::make_unique<PrefilterImpl>();
+  const FoldTable& t = Folds();
+  auto key = [&](char32_t letter) -> uint8_t {
+    auto it = letters.find(letter);
+    if (it != letters.end()) return it->second;
+    return u_isalnum(static_cast<UChar32>(letter)) ? kOther : kSeparator;
+  };
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    char32_t f = t.bmp[c];
+    impl->bmp[c] = f == FoldTable::kNothing ? kNothing : f == FoldTable::kSeveral ? kSeveral : key(f);
+  }
+  for (const auto& [c, folded] : t.other) {
+    std::string bytes;
+    for (char32_t f : folded) bytes.push_back(static_cast<char>(key(f)));
+    if (bytes.size() > PrefilterImpl::kMaxBytesPerCodePoint) {
+      return Status::Unsupported("prefilter: U+" + std::to_string(c) + " folds to more letters than it has room for");
+    }
+    impl->several[c] = bytes;
+  }
+
   PhraseTrie trie;
-  std::set<std::u32string> all_words;
   for (const auto& words : chosen) {
-    trie.Add(words);
+    std::vector<std::string> keyed;
     for (const auto& w : words) {
-      all_words.insert(w);
+      keyed.push_back(KeyBytes(w, letters));
       std::string s;
       for (char32_t c : w) s += Utf8(c);
       if (std::find(impl->words.begin(), impl->words.end(), s) == impl->words.end()) impl->words.push_back(s);
     }
+    trie.Add(keyed);
   }
-  std::string any = trie.Regex(&spelled, kSeparator + article);
-  std::string rare = RareFormsRegex({all_words.begin(), all_words.end()});
-  if (!rare.empty()) any += "|" + rare;
+  // Later words of a phrase may carry the article or drop it.
+  std::string article;
+  for (const auto& p : strip) article += (article.empty() ? "" : "|") + Hex(KeyBytes(p, letters));
+  if (!article.empty()) article = "(?:" + article + ")?";
   RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingLatin1);  // bytes: the patterns spell every encoding
+  o.set_encoding(RE2::Options::EncodingLatin1);
   o.set_never_capture(true);
-  o.set_max_mem(int64_t{256} << 20);
-  impl->any = std::make_unique<RE2>(any, o);
+  o.set_max_mem(int64_t{64} << 20);
+  impl->any = std::make_unique<RE2>(trie.Regex(Hex(std::string(1, static_cast<char>(kSeparator))) + article), o);
   if (!impl->any->ok()) return Status::Unsupported("prefilter: RE2 cannot compile the patterns: " + impl->any->error());
   return std::unique_ptr<Prefilter>(new Prefilter(std::move(impl)));
 }
@@ -517,19 +423,6 @@ int32_t JsonEscape(const uint8_t* p, const uint8_t* end) {
   return v;
 }
 
-// Eight bytes that are ASCII and neither '&', '<' nor a backslash: nothing
-// in them to fold, decode or skip.
-inline bool PlainAscii8(const uint8_t* p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  auto has = [&](uint8_t c) {
-    uint64_t x = w ^ (kOnes * c);
-    return ((x - kOnes) & ~x & kHigh) != 0;
-  };
-  return (w & kHigh) == 0 && !has('&') && !has('<') && !has('\\');
-}
-
 // Whether `name` (lower case ASCII) starts `p`, in any case.
 bool NamePrefixIs(const uint8_t* p, const uint8_t* end, std::string_view name) {
   if (static_cast<size_t>(end - p) < name.size()) return false;
@@ -570,11 +463,12 @@ const uint8_t* TagEnd(const uint8_t* p, const uint8_t* end) {
 // Where the markup starting with the '<' at `p` ends: past a start or end
 // tag, a comment or a doctype; for a script (other than JSON-LD, which the
 // reader reads) or a style sheet, at the "</" of its end tag, where libxml2
-// in recovery mode ends it too. What is skipped never reaches the main
+// in recovery mode ends it too (with `scripts`: HTML within a JSON string
+// may write "<\/script>"). What is skipped never reaches the main
 // text. Null when `p` starts none of these (text such as "a < b" or "</3"),
 // or where the reader's reading is in doubt: those bytes are read as text,
 // which can only let more pages through.
-const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end) {
+const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end, bool scripts) {
   if (end - p < 3) return nullptr;
   const uint8_t c = p[1];
   if (c == '!') {
@@ -604,7 +498,7 @@ const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end) {
   if (!gt) return nullptr;
   std::string_view element;
   if (first == 's') element = NameIs(p + 1, end, "script") ? "script" : NameIs(p + 1, end, "style") ? "style" : "";
-  if (element.empty()) return gt + 1;
+  if (element.empty() || !scripts) return gt + 1;
   std::string_view tag(reinterpret_cast<const char*>(p), static_cast<size_t>(gt - p));
   if (tag.find("ld+json") != std::string_view::npos) return gt + 1;
   for (const uint8_t* q = gt + 1; q < end;) {
@@ -616,122 +510,109 @@ const uint8_t* SkipMarkup(const uint8_t* p, const uint8_t* end) {
   return end;  // never closed: the rest of the page is its content
 }
 
-void AppendUtf8(int32_t c, std::string* out) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
-  if (!error) out->append(buf, static_cast<size_t>(n));
-}
-
-inline bool IsIgnorable(const FoldTable& t, int32_t c) {
-  if (c < 0x10000) return t.ignorable_bmp[static_cast<size_t>(c)] != 0;
-  return std::binary_search(t.ignorable.begin(), t.ignorable.end(), static_cast<char32_t>(c));
-}
-
 // The page as the reader would see it through one hypothesis about its
-// encoding, without what folds to nothing, HTML references and JSON
-// escapes of characters decoded to UTF-8:
-// `single_byte` null for UTF-8 (ill-formed bytes copied as they are; returns
-// false when there were some), else the ignorable bytes of a single-byte
-// charset. With `markup`, each tag stands as one space (JSON-LD and meta
-// elements apart), and scripts and style sheets are left out.
-bool Fold(std::string_view in, const std::array<bool, 256>* single_byte, bool markup, std::string* out) {
-  const FoldTable& t = Folds();
-  out->clear();
-  out->reserve(in.size());
+// encoding, as key bytes (see kSeparator), HTML references and JSON escapes
+// decoded: `charset` null for UTF-8 (ill-formed bytes read as separators;
+// returns false when there were some), else a single-byte charset's code
+// points. Each tag stands as a separator (meta elements apart: the reader
+// reads their content); with `markup` (an HTML page, not a JSON line that
+// may hold one) scripts other than JSON-LD and style sheets are left out.
+bool Fold(const PrefilterImpl& impl, std::string_view in, const std::array<int32_t, 256>* charset, bool markup,
+          std::string* out) {
   const auto* data = reinterpret_cast<const uint8_t*>(in.data());
   const size_t size = in.size();
+  // Room for every byte, and for the longest fold of one code point (a
+  // ligature of a whole formula) at any point: grown when short.
+  out->resize(size + 1 + 2 * PrefilterImpl::kMaxBytesPerCodePoint);
+  auto* base = reinterpret_cast<uint8_t*>(out->data());
+  uint8_t* w = base;
+  *w++ = kSeparator;
+  uint8_t* limit = base + out->size() - PrefilterImpl::kMaxBytesPerCodePoint;
   bool well_formed = true;
-  size_t run = 0;  // start of the bytes kept as they are, not yet copied
+  const uint8_t* const bmp = impl.bmp.data();
   size_t i = 0;
-  auto flush = [&](size_t upto) {
-    out->append(in.data() + run, upto - run);
+  auto put = [&](uint8_t k) {
+    *w = k;
+    w += !(k == kSeparator && w[-1] == kSeparator);
   };
   while (i < size) {
+    if (w >= limit) {
+      size_t used = static_cast<size_t>(w - base);
+      out->resize(out->size() * 2);
+      base = reinterpret_cast<uint8_t*>(out->data());
+      w = base + used;
+      limit = base + out->size() - PrefilterImpl::kMaxBytesPerCodePoint;
+    }
     uint8_t b = data[i];
-    if (b == '<') {
-      const uint8_t* past = markup ? SkipMarkup(data + i, data + size) : nullptr;
-      if (!past) {
-        ++i;
-        continue;
-      }
-      flush(i);
-      out->push_back(' ');
-      i = static_cast<size_t>(past - data);
-      run = i;
+    if (b < 0x80 && b != '&' && b != '<' && b != '\\') {
+      put(bmp[b]);
+      ++i;
       continue;
     }
-    if (b < 0x80 && b != '&' && b != '\\') {
-      // Markup and Latin text: eight plain ASCII bytes at a time.
-      ++i;
-      while (i + 8 <= size && PlainAscii8(data + i)) i += 8;
+    if (b == '<') {
+      const uint8_t* past = SkipMarkup(data + i, data + size, markup);
+      put(kSeparator);
+      i = past ? static_cast<size_t>(past - data) : i + 1;
       continue;
     }
     if (b == '\\') {
       // A JSON escape: the prefilter reads JSON Lines before they are parsed.
       int32_t c = JsonEscape(data + i + 1, data + size);
-      if (c < 0) {
+      if (c >= 0) {
+        w = impl.Put(c, w);
+        i += 6;
+      } else if (!markup && i + 1 < size && std::strchr("bfnrt", data[i + 1]) && data[i + 1] != 0) {
+        put(kSeparator);
+        i += 2;
+      } else {
+        put(kSeparator);
         ++i;
-        continue;
       }
-      flush(i);
-      if (!IsIgnorable(t, c)) AppendUtf8(c, out);
-      i += 6;
-      run = i;
       continue;
     }
     if (b == '&') {
       size_t used = 0;
       int32_t c = Reference(in.data() + i + 1, in.data() + size, &used);
       if (c < 0) {
+        put(kSeparator);
         ++i;
         continue;
       }
-      flush(i);
-      if (!IsIgnorable(t, c)) AppendUtf8(c, out);
+      w = impl.Put(c, w);
       i += 1 + used;
-      run = i;
       continue;
     }
-    if (single_byte) {
-      if ((*single_byte)[b]) {
-        flush(i);
-        run = i + 1;
-      }
+    if (charset) {
+      w = impl.Put((*charset)[b], w);
       ++i;
       continue;
     }
     // Two-byte sequences (Arabic, accented Latin) decoded inline.
     if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
-      // A word's letters follow one another: stay in this loop while they do.
-      do {
-        int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
-        if (t.ignorable_bmp[static_cast<size_t>(c)]) {
-          flush(i);
-          run = i + 2;
-        }
-        i += 2;
-        if (i + 1 >= size) break;
-        b = data[i];
-      } while (b >= 0xC2 && b < 0xE0 && (data[i + 1] & 0xC0) == 0x80);
+      uint8_t k = bmp[((b & 0x1F) << 6) | (data[i + 1] & 0x3F)];
+      if (k == kSeveral) {
+        w = impl.PutSeveral(((b & 0x1F) << 6) | (data[i + 1] & 0x3F), w);
+      } else {
+        *w = k;
+        w += k != kNothing && !(k == kSeparator && w[-1] == kSeparator);
+      }
+      i += 2;
       continue;
     }
     int32_t k = static_cast<int32_t>(i), n = static_cast<int32_t>(std::min<size_t>(size, i + 4));
     UChar32 c;
     U8_NEXT(data, k, n, c);
     if (c < 0) {
+      // The reader repairs it as U+FFFD, which ends a word.
       well_formed = false;
-      i = i + 1;
+      put(kSeparator);
+      i = static_cast<size_t>(k);
       continue;
     }
-    if (IsIgnorable(t, c)) {
-      flush(i);
-      run = static_cast<size_t>(k);
-    }
+    w = impl.Put(c, w);
     i = static_cast<size_t>(k);
   }
-  flush(size);
+  out->resize(static_cast<size_t>(w - base));
   return well_formed;
 }
 
@@ -744,15 +625,15 @@ bool Prefilter::Scanner::Scan(std::string_view bytes) {
 bool Prefilter::Scanner::MayBeAboutProgramme(std::string_view bytes, Form form) {
   const bool markup = form == Form::kHtml;
   if (bytes.empty()) return false;
-  // UTF-16 and UTF-32 text (any NUL byte) is not what the patterns spell.
+  // UTF-16 and UTF-32 text (any NUL byte) is not what the key bytes read.
   if (std::memchr(bytes.data(), 0, bytes.size())) return true;
   // The reader takes well-formed UTF-8 for UTF-8; anything else may be in
   // any of the single-byte charsets (or UTF-8 repaired).
-  bool utf8 = Fold(bytes, nullptr, markup, &folded_);
+  bool utf8 = Fold(*impl_, bytes, nullptr, markup, &folded_);
   if (Scan(folded_)) return true;
   if (utf8) return false;
-  for (const auto& ignorable : Folds().ignorable_bytes) {
-    Fold(bytes, &ignorable, markup, &folded_);
+  for (const auto& charset : Folds().charsets) {
+    Fold(*impl_, bytes, &charset, markup, &folded_);
     if (Scan(folded_)) return true;
   }
   return false;

@@ -1,20 +1,23 @@
-// The prefilter: one pass of a multi-pattern scanner (RE2::Set) over a
-// page's raw bytes, before any parsing, for the programme's subject cues
-// (the "subject" rows of data/<lang>/cues.tsv, the same lexicon the extractor
-// refuses a document without). Most crawled pages never name the programme's
-// beneficiaries; they are counted and skipped here instead of being decoded,
-// parsed and normalised first.
+// The prefilter: one RE2 pass over a page's raw bytes, before any parsing,
+// for the programme's subject cues (the "subject" rows of
+// data/<lang>/cues.tsv, the same lexicon the extractor refuses a document
+// without). Most crawled pages never name the programme's beneficiaries;
+// they are counted and skipped here instead of being decoded, parsed and
+// normalised first.
 //
-// It must never drop a page full extraction would give a record for, so it
-// is deliberately loose: a cue phrase is reduced to its words (without the
-// article or a clitic the extractor takes off or puts back), anywhere on the
-// page and in any order, and each word is searched in every spelling the key normalisation folds
-// together, in every encoding the reader decodes: UTF-8, UTF-16, windows-1256,
-// ISO-8859-6, windows-1252, ISO-8859-1/15, HTML numeric and named entities,
-// Arabic diacritics, tatweel and zero-width marks between letters, alef
-// forms, ta marbuta, alef maqsura, French accents and case. The spellings are
-// found by folding every code point with normalize's own NormalizeKey, not
-// listed by hand.
+// It must never drop a page full extraction would give a record for. The
+// extractor finds a cue phrase where its words stand side by side in the
+// main text, the first word perhaps behind a clitic, later ones with or
+// without the article; the prefilter looks for the same words side by side
+// on the raw page, with anything that may separate them in the main text
+// between them (spaces, punctuation, markup, references). The page is read
+// as one byte per key-form letter: every code point is folded with
+// normalize's own NormalizeKey (alef forms, ta marbuta, alef maqsura,
+// presentation forms and ligatures, French accents and case; diacritics,
+// tatweel and zero-width marks left out), in every encoding the reader
+// decodes (UTF-8, windows-1256, ISO-8859-6, windows-1252, ISO-8859-1/15,
+// HTML references, JSON escapes); UTF-16 pages are never skipped. The
+// spellings are not listed by hand.
 #ifndef RASD_INGEST_PREFILTER_H_
 #define RASD_INGEST_PREFILTER_H_
 

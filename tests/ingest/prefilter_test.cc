@@ -51,8 +51,12 @@ TEST_F(PrefilterSpellings, ArabicCueWordsInEverySpelling) {
   std::string kept;
   EXPECT_TRUE(May(testing::Encode("<p>لفائدة السجناء السابقين</p>", "CP1256")));
   EXPECT_TRUE(May(testing::Encode("<p>لفائدة السجناء السابقين</p>", "ISO-8859-6")));
-  // Arabic presentation forms (NFKC folds them to letters).
-  EXPECT_TRUE(May("\uFEB3\uFE8E\uFE91\uFED8\uFEF4\uFEE6"));  // ﺳﺎﺑﻘﻴﻦ
+  // Arabic presentation forms and the lam-alef ligature (NFKC folds them to
+  // letters).
+  EXPECT_TRUE(May("لفائدة سجناء \uFEB3\uFE8E\uFE91\uFED8\uFEF4\uFEE6"));  // ﺳﺎﺑﻘﻴﻦ
+  EXPECT_TRUE(May("تم ا\uFEF9فراج عنهم"));  // ﻹ: the article's lam and the alef after it
+  // One word of a phrase alone is not the phrase.
+  EXPECT_FALSE(May("\uFEB3\uFE8E\uFE91\uFED8\uFEF4\uFEE6"));
 }
 
 TEST_F(PrefilterSpellings, FrenchCueWordsInEverySpelling) {
@@ -177,7 +181,8 @@ std::vector<std::string> RealCrawlPages() {
 }
 
 // A cue phrase put in front of tags all through real crawled pages (in
-// paragraphs, menus, scripts, comments, attributes' neighbours): wherever
+// paragraphs, menus, scripts, comments, attributes' neighbours) and among
+// the words of their main text: wherever
 // the reader takes it into the page's text or title, the prefilter reading
 // the raw page lets the page through.
 TEST_F(PrefilterSpellings, CueAnywhereTheReaderReadsItOnRealPages) {
@@ -190,11 +195,25 @@ TEST_F(PrefilterSpellings, CueAnywhereTheReaderReadsItOnRealPages) {
   const std::string cue = " لفائدة السجناء السابقين ";
   size_t tried = 0, read = 0;
   for (const std::string& page : pages) {
+    // Before tags all through the page, and after words of its main text
+    // where they stand in the raw page.
+    std::vector<size_t> places;
     std::vector<size_t> tags;
     for (size_t i = page.find('<'); i != std::string::npos; i = page.find('<', i + 1)) tags.push_back(i);
-    const size_t step = std::max<size_t>(1, tags.size() / 25);
-    for (size_t k = 0; k < tags.size(); k += step) {
-      std::string with_cue = page.substr(0, tags[k]) + cue + page.substr(tags[k]);
+    for (size_t k = 0; k < tags.size(); k += std::max<size_t>(1, tags.size() / 15)) places.push_back(tags[k]);
+    HtmlArticle plain;
+    if (reader.Extract(page, &plain).ok()) {
+      const std::string text = plain.MainText();
+      size_t taken = 0;
+      for (size_t i = 0; i < text.size() && taken < 15; i += std::max<size_t>(1, text.size() / 15)) {
+        size_t start = text.find(' ', i), stop = start == std::string::npos ? start : text.find(' ', start + 1);
+        if (stop == std::string::npos || stop - start < 5) continue;
+        size_t at = page.find(text.substr(start + 1, stop - start - 1));
+        if (at != std::string::npos) places.push_back(at + (stop - start - 1)), ++taken;
+      }
+    }
+    for (size_t place : places) {
+      std::string with_cue = page.substr(0, place) + cue + page.substr(place);
       HtmlArticle article;
       if (!reader.Extract(with_cue, &article).ok()) continue;
       ++tried;
@@ -202,8 +221,8 @@ TEST_F(PrefilterSpellings, CueAnywhereTheReaderReadsItOnRealPages) {
       if (!scanner_->MayBeAboutProgramme(text) && !scanner_->MayBeAboutProgramme(article.title)) continue;
       ++read;
       EXPECT_TRUE(scanner_->MayBeAboutProgramme(with_cue, Form::kHtml))
-          << "the reader reads the cue put before byte " << tags[k] << " of this page:\n"
-          << with_cue.substr(tags[k] > 300 ? tags[k] - 300 : 0, 700);
+          << "the reader reads the cue put at byte " << place << " of this page:\n"
+          << with_cue.substr(place > 300 ? place - 300 : 0, 700);
     }
   }
   std::printf("real crawled pages: %zu, cue put in %zu places, read by the reader in %zu\n", pages.size(), tried, read);
