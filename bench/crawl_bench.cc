@@ -7,11 +7,9 @@
 //    (normalizeUTF8) of the same text bytes;
 //  - `rasd ingest` of the pages vs bare SQLite + FTS5 (external content)
 //    inserts of every document, 1,000 per transaction;
-//  - the prefilter's scan alone (RE2::Set) over the same pages.
+//  - the prefilter alone (folding to key bytes, one RE2 scan) over the same pages.
 // Wall time (the machine has 2 cores; --jobs 2 is measured in wall time).
 #include <benchmark/benchmark.h>
-#include <re2/re2.h>
-#include <re2/set.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <unicode/bytestream.h>
