@@ -166,8 +166,8 @@ class PrefilterImpl {
     auto it = several.find(static_cast<char32_t>(c));
     if (it == several.end()) {
       // Above U+FFFF and not folded: a letter or digit of another script,
-      // or a symbol (emoji) between words.
-      *w = u_isalnum(c) ? kOther : kSeparator;
+      // or a symbol (emoji) between words; or a byte no charset maps (-1).
+      *w = c >= 0 && u_isalnum(c) ? kOther : kSeparator;
       return w + !(*w == kSeparator && w[-1] == kSeparator);
     }
     for (char b : it->second) {
