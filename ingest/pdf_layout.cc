@@ -152,7 +152,6 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
   std::string para;          // the paragraph being built
   bool para_complete = true; // whether it ended a sentence where it stopped
   bool para_line_full = false;
-  size_t para_lines = 0;     // lines of the block it ended with: one is a heading
   auto flush = [&]() {
     if (para.empty()) return;
     if (!out.text.empty()) out.text.push_back('\n');
@@ -192,17 +191,7 @@ LaidOutText LayOutPages(const std::vector<std::string>& pages) {
         out.page_starts.push_back(at);
         page_started = true;
       }
-      for (size_t li = 0; li < b.lines.size(); ++li) {
-        const std::string& line = b.lines[li];
-        AppendLine(&para, line);
-        if (li + 1 == b.lines.size()) break;
-        // A paragraph ends on a short line (the page's lines are wrapped at
-        // about one width): a heading, or the last line of a paragraph.
-        size_t len = utf8::CountCodePoints(line);
-        bool short_line = len * 10 < longest * 7 || (EndsComplete(line) && len * 10 < longest * 9);
-        (void)short_line;
-      }
-      para_lines = b.lines.size();
+      for (const std::string& line : b.lines) AppendLine(&para, line);
       para_complete = EndsComplete(b.lines.back());
       para_line_full = longest > 0 && utf8::CountCodePoints(b.lines.back()) * 10 >= longest * 7;
     }

@@ -408,9 +408,9 @@ std::vector<std::string> SortedLines(const std::string& text) {
 //
 // A transaction holds up to --batch documents, or what is ready when the
 // writer has waited 500 ms (so readers see progress), so K counts
-// transactions, and 1000 documents make at least five of them.
+// transactions, and 500 documents make at least ten of them.
 TEST_F(StoreCliTest, IngestAbortedAroundACommitLeavesAConsistentDatabaseAndTheNextRunCompletesIt) {
-  const int kDocs = 1000, kBatch = 100;
+  const int kDocs = 500, kBatch = 50;
   std::string input = WriteArticles(dir_.File("articles.jsonl"), kDocs);
   std::string clean = dir_.File("clean.db");
   RunResult full = Run({"ingest", "--db", clean, "--batch", std::to_string(kBatch), input});
@@ -437,7 +437,9 @@ TEST_F(StoreCliTest, IngestAbortedAroundACommitLeavesAConsistentDatabaseAndTheNe
         // one document for each committed one, never all of them.
         int64_t stored = std::stoll(after("SELECT count(*) FROM documents"));
         bool after_commit = std::string(point) == "after-commit";
-        if (!after_commit && k == 1) EXPECT_EQ(stored, 0);
+        if (!after_commit && k == 1) {
+          EXPECT_EQ(stored, 0);
+        }
         EXPECT_GE(stored, after_commit ? k : k - 1);
         EXPECT_LT(stored, kDocs);
         EXPECT_EQ(after("SELECT COALESCE(SUM(record_count), 0) = (SELECT count(*) FROM records) FROM documents"), "1");
