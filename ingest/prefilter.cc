@@ -158,23 +158,21 @@ class PrefilterImpl {
   static constexpr size_t kMaxBytesPerCodePoint = 32;
   uint8_t* Put(int32_t c, uint8_t* w) const {
     uint8_t k = c >= 0 && c < 0x10000 ? bmp[static_cast<size_t>(c)] : kSeveral;
-    if (k == kSeveral) return PutSeveral(c, w);
-    *w = k;
-    return w + (k != kNothing && !(k == kSeparator && w[-1] == kSeparator));
+    return k == kSeveral ? PutSeveral(c, w) : PutByte(k, w);
   }
   uint8_t* PutSeveral(int32_t c, uint8_t* w) const {
     auto it = several.find(static_cast<char32_t>(c));
-    if (it == several.end()) {
-      // Above U+FFFF and not folded: a letter or digit of another script,
-      // or a symbol (emoji) between words; or a byte no charset maps (-1).
-      *w = c >= 0 && u_isalnum(c) ? kOther : kSeparator;
-      return w + !(*w == kSeparator && w[-1] == kSeparator);
-    }
-    for (char b : it->second) {
-      *w = static_cast<uint8_t>(b);
-      w += !(*w == kSeparator && w[-1] == kSeparator);
-    }
+    // Above U+FFFF and not folded: a letter or digit of another script, or
+    // a symbol (emoji) between words; or a byte no charset maps (-1).
+    if (it == several.end()) return PutByte(c >= 0 && u_isalnum(c) ? kOther : kSeparator, w);
+    for (char b : it->second) w = PutByte(static_cast<uint8_t>(b), w);
     return w;
+  }
+  // One byte at `w` (w[-1] is always written): nothing for kNothing, and a
+  // run of separators as one.
+  static uint8_t* PutByte(uint8_t k, uint8_t* w) {
+    *w = k;
+    return w + (k != kNothing && !(k == kSeparator && w[-1] == kSeparator));
   }
 };
 
@@ -531,10 +529,7 @@ bool Fold(const PrefilterImpl& impl, std::string_view in, const std::array<int32
   bool well_formed = true;
   const uint8_t* const bmp = impl.bmp.data();
   size_t i = 0;
-  auto put = [&](uint8_t k) {
-    *w = k;
-    w += !(k == kSeparator && w[-1] == kSeparator);
-  };
+  auto put = [&](uint8_t k) { w = PrefilterImpl::PutByte(k, w); };
   while (i < size) {
     if (w >= limit) {
       size_t used = static_cast<size_t>(w - base);
@@ -589,13 +584,9 @@ bool Fold(const PrefilterImpl& impl, std::string_view in, const std::array<int32
     }
     // Two-byte sequences (Arabic, accented Latin) decoded inline.
     if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
-      uint8_t k = bmp[((b & 0x1F) << 6) | (data[i + 1] & 0x3F)];
-      if (k == kSeveral) {
-        w = impl.PutSeveral(((b & 0x1F) << 6) | (data[i + 1] & 0x3F), w);
-      } else {
-        *w = k;
-        w += k != kNothing && !(k == kSeparator && w[-1] == kSeparator);
-      }
+      const int32_t c = ((b & 0x1F) << 6) | (data[i + 1] & 0x3F);
+      const uint8_t k = bmp[c];
+      w = k == kSeveral ? impl.PutSeveral(c, w) : PrefilterImpl::PutByte(k, w);
       i += 2;
       continue;
     }
