@@ -21,11 +21,13 @@ bool IsConnectorWord(std::string_view w, const LanguageLexicon& lang) {
 bool FillsEmptyPlaces(double cur, double v) {
   if (cur <= 0) return true;
   if (v >= 1000 || cur != std::floor(cur) || v != std::floor(v)) return false;
-  long c = static_cast<long>(cur) % 1000, x = static_cast<long>(v);
+  // `cur` may be any size a run of digits reads as: its last three places
+  // taken in floating point, never converted whole.
+  long c = static_cast<long>(std::fmod(cur, 1000)), x = static_cast<long>(v);
   for (long place = 1; place < 1000; place *= 10) {
     if ((x / place) % 10 != 0 && (c / place) % 10 != 0) return false;
   }
-  return c + x < 1000 || static_cast<long>(cur) < 1000;
+  return c + x < 1000 || cur < 1000;
 }
 
 
